@@ -1,0 +1,202 @@
+"""Run the registered rules over an OKR set and turn their hits into located findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+from rubric.analysis import Facts, analyse, describe
+from rubric.models import (
+    SEVERITY_ORDER,
+    CheckResult,
+    Finding,
+    KeyResult,
+    Objective,
+    OKRSet,
+    Summary,
+)
+from rubric.parser import parse_text
+from rubric.policy import Policy, Thresholds
+from rubric.registry import Hit, Rule, all_rules
+from rubric.spans import SourceText
+
+DEFAULT_POLICY = Policy()
+
+
+@dataclass(slots=True)
+class Item:
+    """One objective title or key result: its text, where it came from, and what it says."""
+
+    text: str
+    source: SourceText | None
+    facts: Facts
+
+
+@dataclass(slots=True)
+class KeyResultView:
+    index: int
+    item: Item
+
+    @property
+    def text(self) -> str:
+        return self.item.text
+
+    @property
+    def facts(self) -> Facts:
+        return self.item.facts
+
+
+@dataclass(slots=True)
+class ObjectiveView:
+    index: int
+    item: Item
+    key_results: list[KeyResultView]
+
+    @property
+    def title(self) -> str:
+        return self.item.text
+
+    @property
+    def facts(self) -> Facts:
+        return self.item.facts
+
+
+@dataclass(slots=True)
+class SetView:
+    cycle: str | None
+    objectives: list[ObjectiveView]
+    thresholds: Thresholds
+
+    def key_results(self) -> Iterable[tuple[ObjectiveView, KeyResultView]]:
+        for objective in self.objectives:
+            for key_result in objective.key_results:
+                yield objective, key_result
+
+
+def _item(text: str, source: SourceText | None) -> Item:
+    return Item(text, source, analyse(text))
+
+
+def check_text(text: str, policy: Policy | None = None, cycle: str | None = None) -> CheckResult:
+    """Parse a free-text draft and check it; findings carry spans in `text` (code points)."""
+    draft = parse_text(text)
+    objectives = [
+        ObjectiveView(
+            i, _item(o.title.text, o.title),
+            [KeyResultView(j, _item(k.text, k)) for j, k in enumerate(o.key_results)],
+        )
+        for i, o in enumerate(draft.objectives)
+    ]
+    return _run(cycle or draft.cycle, objectives, policy or DEFAULT_POLICY)
+
+
+def check_okrs(cycle: str | None, objectives: Sequence[tuple[str, Sequence[str]]],
+               policy: Policy | None = None) -> CheckResult:
+    """Check a structured set given as (title, [key result texts]) pairs."""
+    views = [
+        ObjectiveView(i, _item(title, None), [KeyResultView(j, _item(k, None)) for j, k in enumerate(krs)])
+        for i, (title, krs) in enumerate(objectives)
+    ]
+    return _run(cycle, views, policy or DEFAULT_POLICY)
+
+
+def active_rules(policy: Policy) -> list[Rule]:
+    """The rules a policy leaves switched on, in catalog order."""
+    rules = all_rules().values()
+    chosen = [r for r in rules if r.id not in policy.disable]
+    if policy.enable_only is not None:
+        chosen = [r for r in chosen if r.id in policy.enable_only]
+    return chosen
+
+
+def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy) -> CheckResult:
+    okrs = SetView(cycle, objectives, policy.thresholds)
+    findings: list[Finding] = []
+    for rule in active_rules(policy):
+        severity = policy.severity.get(rule.id)
+        if rule.level == "set":
+            hits: Iterable[tuple[Hit, int | None, int | None]] = (
+                (hit, hit.objective, hit.key_result) for hit in rule.check(okrs)
+            )
+        elif rule.level == "objective":
+            hits = ((hit, o.index, None) for o in objectives for hit in rule.check(o, okrs))
+        else:
+            hits = (
+                (hit, o.index, k.index) for o, k in okrs.key_results() for hit in rule.check(k, o, okrs)
+            )
+            if rule.objectives:
+                hits = chain(((hit, o.index, None) for o in objectives for hit in rule.check(o, o, okrs)), hits)
+        findings.extend(_finding(rule, hit, oi, ki, okrs, severity) for hit, oi, ki in hits)
+    findings.sort(key=_order)
+    return CheckResult.model_construct(
+        okrs=_contract(cycle, objectives), findings=findings, summary=_summary(findings, objectives)
+    )
+
+
+def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None, okrs: SetView,
+             severity_override: str | None) -> Finding:
+    where = hit.anchor or (objective, key_result)
+    item = _locate(okrs, *where) if where[0] is not None else None
+    start = end = excerpt = None
+    if item is not None:
+        local_start = hit.start if hit.start is not None else 0
+        local_end = hit.end if hit.end is not None else len(item.text)
+        excerpt = item.text[local_start:local_end]
+        if item.source is not None:
+            start, end = item.source.to_source(local_start, local_end)
+    return Finding.model_construct(
+        rule=rule.id, severity=severity_override or hit.severity or rule.severity, level=rule.level,
+        message=hit.message, hint=rule.hint, objective=objective, key_result=key_result, source="rubric",
+        start=start, end=end, offset=None, length=None, excerpt=excerpt,
+    )
+
+
+def _locate(okrs: SetView, objective: int, key_result: int | None) -> Item:
+    view = okrs.objectives[objective]
+    return view.item if key_result is None else view.key_results[key_result].item
+
+
+def _order(finding: Finding) -> tuple:
+    return (
+        -1 if finding.objective is None else finding.objective,
+        -1 if finding.key_result is None else finding.key_result,
+        SEVERITY_ORDER[finding.severity],
+        finding.rule,
+    )
+
+
+def _contract(cycle: str | None, objectives: list[ObjectiveView]) -> OKRSet:
+    return OKRSet.model_construct(
+        cycle=cycle,
+        objectives=[
+            Objective.model_construct(
+                title=o.title, start=_start(o.item), end=_end(o.item),
+                key_results=[
+                    KeyResult.model_construct(
+                        text=k.text, start=_start(k.item), end=_end(k.item), **dict(describe(k.text))
+                    )
+                    for k in o.key_results
+                ],
+            )
+            for o in objectives
+        ],
+    )
+
+
+def _start(item: Item) -> int | None:
+    return item.source.start if item.source else None
+
+
+def _end(item: Item) -> int | None:
+    return item.source.end if item.source else None
+
+
+def _summary(findings: list[Finding], objectives: list[ObjectiveView]) -> Summary:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return Summary.model_construct(
+        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+        objectives=len(objectives), key_results=sum(len(o.key_results) for o in objectives),
+    )

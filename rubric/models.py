@@ -1,0 +1,102 @@
+"""The contract: pydantic models shared by the engine, the API, the CLI's JSON and the reports."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Level = Literal["set", "objective", "key_result"]
+Unit = Literal["percent", "currency", "count", "time", "ratio"]
+Direction = Literal["up", "down", "unspecified", "hold"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+class Quantity(BaseModel):
+    """A number found in a key result, with its position inside the key result's text."""
+
+    text: str
+    value: float
+    unit: Unit
+    currency: str | None = Field(None, description="ISO code for currency amounts, e.g. USD.")
+    unit_label: str | None = Field(None, description="The unit word as written: 'ms', 'days', 'kg'.")
+    scale: float | None = Field(None, description="Top of the scale for ratings such as 4.5/5.")
+    comparator: Literal["<", "<=", ">", ">="] | None = None
+    kind: Literal["level", "change", "multiplier"] = Field(
+        "level", description="'level' is a value to reach, 'change' a relative move (by 20%), "
+        "'multiplier' a factor (2x, double).",
+    )
+    start: int
+    end: int
+
+
+class TimeExpression(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class KeyResultAnalysis(BaseModel):
+    """What the engine reads out of one key result; clients and the LLM layer build on it."""
+
+    verb: str | None = Field(None, description="The leading verb as written, if any.")
+    direction: Direction | None = Field(None, description="The direction the verb asks for.")
+    metric: str | None = Field(None, description="The thing measured, without verb, numbers and dates.")
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    unit: Unit | None = None
+    time: list[TimeExpression] = Field(default_factory=list, description="Deadlines, periods, windows.")
+    quantities: list[Quantity] = Field(default_factory=list, description="Every quantity that is not time.")
+
+
+class KeyResult(KeyResultAnalysis):
+    text: str
+    start: int | None = Field(None, description="Code-point offset in the submitted text (text input only).")
+    end: int | None = None
+
+
+class Objective(BaseModel):
+    title: str
+    start: int | None = Field(None, description="Code-point offset in the submitted text (text input only).")
+    end: int | None = None
+    key_results: list[KeyResult] = Field(default_factory=list)
+
+
+class OKRSet(BaseModel):
+    cycle: str | None = None
+    objectives: list[Objective] = Field(default_factory=list)
+
+
+class Finding(BaseModel):
+    """One problem the rubric found, located by index and, for text input, by span."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    severity: Severity
+    level: Level
+    message: str
+    hint: str
+    objective: int | None = Field(None, description="0-based objective index; null for set findings.")
+    key_result: int | None = Field(None, description="0-based key result index within the objective.")
+    source: Literal["rubric", "llm"] = "rubric"
+    start: int | None = Field(None, description="Code-point offset of the span in the submitted text.")
+    end: int | None = Field(None, description="Code-point end offset (exclusive).")
+    offset: int | None = Field(None, description="UTF-16 offset of the span, as JavaScript strings count.")
+    length: int | None = Field(None, description="UTF-16 length of the span.")
+    excerpt: str | None = Field(None, description="The offending words.")
+
+
+class Summary(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    objectives: int = 0
+    key_results: int = 0
+
+
+class CheckResult(BaseModel):
+    okrs: OKRSet
+    findings: list[Finding]
+    summary: Summary

@@ -1,0 +1,203 @@
+"""Find the quantities in a short text: numbers with their unit, scale and comparator.
+
+Handles `$10k`, `1.5M`, `20,000`, `4.5/5`, `14 of 18`, `10x`, `75 %`, `-8`, number words
+("twenty percent", "1 billion") and multipliers ("double", "halve"). A number glued to letters
+(`p95`, `5xx`, `B2B`, `v2`) or naming a thing (`SOC 2`, `version 3`) is not a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rubric.lexicon import MULTIPLIER_WORDS, NUMBER_WORDS
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(?P<sign>[-−](?=[$€£¥]?\d))?"
+    r"(?P<cur>[$€£¥])?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<mag>(?:k|K|m|M|mm|MM|bn|BN|b|B)(?![\w]))?"
+    r"(?P<plus>\+)?"
+    r"(?P<mult>[x×](?![\w]))?"
+    r"(?P<pct>\s?(?:%|percent\b|per\s+cent\b|pp\b|percentage\s+points?\b))?"
+    r"(?P<scale>\s?(?:/|out\s+of\s+|of\s+(?=\d))\s?\d+(?:\.\d+)?(?![\d%]))?"
+    r"(?![\w])"
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?:" + "|".join(NUMBER_WORDS) + r")(?:[\s-](?:" + "|".join(NUMBER_WORDS) + r"))*)\b"
+    r"(?P<pct>\s+(?:percent|per\s+cent|percentage\s+points?)\b)?",
+    re.IGNORECASE,
+)
+_MULTIPLIER = re.compile(r"\b(?:" + "|".join(MULTIPLIER_WORDS) + r")\b", re.IGNORECASE)
+_MAGNITUDE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
+_MAGNITUDE_WORD = re.compile(r"^\s+(thousand|million|billion|k\b)", re.IGNORECASE)
+_MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORD = re.compile(r"^\s*(USD|EUR|GBP|dollars|euros|pounds)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?P<unit>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|d|weeks?|wks?|"
+    r"months?|mos?|years?|yrs?|quarters?|sprints?|kg|km|miles?|mi|lbs?|points?|pts|stars?)\b",
+    re.IGNORECASE,
+)
+_SECONDS = {
+    "ms": 0.001, "millisecond": 0.001, "s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600,
+    "hr": 3600, "hour": 3600, "d": 86400, "day": 86400, "week": 604800, "wk": 604800, "month": 2629800,
+    "mo": 2629800, "year": 31557600, "yr": 31557600, "quarter": 7889400, "sprint": 1209600,
+}
+_COMPARATORS = [
+    (re.compile(r"(?:<=|≤|\bat most|\bno more than|\bup to|\bor less|\bmax(?:imum)?)\s*$", re.I), "<="),
+    (re.compile(r"(?:>=|≥|\bat least|\bno less than|\bminimum of|\bmin\.?)\s*$", re.I), ">="),
+    (re.compile(r"(?:<|\bunder|\bbelow|\bless than|\bfewer than|\bwithin|\bsub-?)\s*$", re.I), "<"),
+    (re.compile(r"(?:>|\bover|\babove|\bmore than|\bgreater than|\bexceeding|\bbeyond)\s*$", re.I), ">"),
+]
+_COMPARATORS_AFTER = [
+    (re.compile(r"^\s*(?:or\s+(?:more|higher|better|above|greater)|\+)", re.I), ">="),
+    (re.compile(r"^\s*(?:or\s+(?:less|lower|fewer|below))", re.I), "<="),
+]
+# Names with a number in them: "SOC 2", "version 3", "Type II", "WCAG 2.2", "tier 1", "P1".
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:version|v|release|tier|level|phase|stage|step|type|series|gen|generation|windows|ios|android|"
+    r"python|java|web|http|iso|covid|gpt|iphone|chapter|section|article|room|gate|top\s+\d+\s+of|"
+    r"route|sprint|round|season|episode|day|week|pillar|objective|kr|goal)|\b[A-Z]{2,6})[\s#-]?$",
+)
+# "one" is a pronoun after these words ("a second one", "the one").
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"\b(?:a|the|this|that|second|first|third|each|every|any|no|another|which|only|new|big|right)\s+$", re.I
+)
+_ADJECTIVE_AFTER = re.compile(r"-(?:[^\W\d_]|\s)")
+_HALF_NOUNS = re.compile(r"^[\s-]*(?:marathon|day|hour|year|time|way|term|life)", re.I)
+
+
+@dataclass(slots=True)
+class Number:
+    """A quantity found in text, in code points of that text."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str  # percent | currency | count | time | ratio
+    currency: str | None = None
+    unit_label: str | None = None
+    scale: float | None = None
+    comparator: str | None = None
+    multiplier: bool = False
+    seconds: float | None = None  # the value in seconds, for durations
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every quantity in `text`, left to right."""
+    found = [n for m in _NUMBER.finditer(text) if (n := _from_digits(text, m)) is not None]
+    taken = [(n.start, n.end) for n in found]
+    for match in _WORD_NUMBER.finditer(text):
+        if not _overlaps(match.start(), match.end(), taken) and (n := _from_words(text, match)) is not None:
+            found.append(n)
+            taken.append((n.start, n.end))
+    for match in _MULTIPLIER.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        if match.group().lower() == "half" and _HALF_NOUNS.match(text[match.end() :]):
+            continue
+        word = match.group()
+        found.append(
+            Number(word, match.start(), match.end(), MULTIPLIER_WORDS[word.lower()], "ratio", multiplier=True)
+        )
+    for number in found:
+        _attach_comparator(text, number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _from_digits(text: str, m: re.Match[str]) -> Number | None:
+    before = text[: m.start()]
+    if not m.group("cur") and not m.group("pct") and _NAME_BEFORE.search(before[-16:]):
+        return None
+    if _ADJECTIVE_AFTER.match(text[m.end() : m.end() + 2]):  # "5-star", "30-day", "1- and 5-star"
+        return None
+    value = float(m.group("num").replace(",", ""))
+    end = m.end()
+    unit = "count"
+    currency = _CURRENCY.get(m.group("cur") or "")
+    label = None
+    scale = None
+    magnitude = (m.group("mag") or "").lower()
+    if magnitude:
+        value *= _MAGNITUDE[magnitude]
+    elif word := _MAGNITUDE_WORD.match(text[end:]):
+        value *= _MAGNITUDE_WORDS[word.group(1).lower()]
+        end += word.end()
+    if m.group("sign"):
+        value = -value
+    if currency is None and (word := _CURRENCY_WORD.match(text[end:])):
+        currency = word.group(1).upper()[:3]
+        end += word.end()
+    if currency:
+        unit = "currency"
+    if m.group("pct"):
+        unit = "percent"
+    elif m.group("scale"):
+        unit = "ratio"
+        scale = float(re.sub(r"[^\d.]", "", m.group("scale")))
+    elif m.group("mult"):
+        unit = "ratio"
+    elif unit == "count" and (word := _UNIT_AFTER.match(text[end:])):
+        label = word.group("unit").lower()
+        key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
+        if key in _SECONDS or label in _SECONDS:
+            unit = "time"
+            seconds = value * _SECONDS.get(key, _SECONDS.get(label, 1))
+            end += word.end()
+            return Number(text[m.start() : end], m.start(), end, value, unit, unit_label=label, seconds=seconds)
+        end += word.end()
+    return Number(
+        text[m.start() : end], m.start(), end, value, unit, currency=currency, unit_label=label, scale=scale,
+        multiplier=bool(m.group("mult")),
+    )
+
+
+def _from_words(text: str, m: re.Match[str]) -> Number | None:
+    words = re.split(r"[\s-]+", m.group().lower().replace(m.group("pct") or "\0", "").strip())
+    if words == ["one"] and (_ONE_PRONOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+                             or re.match(r"^(?:-|\s+(?:another|of)\b)", text[m.end() :])):
+        return None
+    value = 0.0
+    current = 0.0
+    for word in words:
+        number = NUMBER_WORDS.get(word)
+        if number is None:
+            continue
+        if number >= 1000:
+            value += max(current, 1) * number
+            current = 0
+        elif number == 100:
+            current = max(current, 1) * 100
+        else:
+            current += number
+    value += current
+    end = m.end()
+    unit = "percent" if m.group("pct") else "count"
+    seconds = None
+    label = None
+    if unit == "count" and (word := _UNIT_AFTER.match(text[end:])):
+        label = word.group("unit").lower()
+        key = label.rstrip("s")
+        if key in _SECONDS:
+            unit, seconds = "time", value * _SECONDS[key]
+        end += word.end()
+    return Number(text[m.start() : end], m.start(), end, value, unit, unit_label=label, seconds=seconds)
+
+
+def _attach_comparator(text: str, number: Number) -> None:
+    before = text[max(0, number.start - 24) : number.start]
+    for pattern, symbol in _COMPARATORS:
+        if pattern.search(before):
+            number.comparator = symbol
+            return
+    after = text[number.end : number.end + 16]
+    for pattern, symbol in _COMPARATORS_AFTER:
+        if pattern.search(after):
+            number.comparator = symbol
+            return

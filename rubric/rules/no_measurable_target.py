@@ -1,0 +1,19 @@
+"""A key result with no number and no direction cannot be scored."""
+
+from rubric.registry import Hit, rule
+
+
+@rule(
+    "no-measurable-target", level="key_result", severity="error",
+    title="No measurable target",
+    rationale="A key result is a number someone can check at the end of the cycle. A bare metric, a "
+    "statement or a task has none, so nobody can say whether it was met.",
+    hint="Turn it into '<metric> from <baseline> to <target> by <deadline>': what number proves this worked?",
+    good=["Objective: Delight reviewers\nKR: Average review score from 4.1 to 4.5 by Q3"],
+    bad=["Objective: Delight reviewers\nKR: Average review score",
+         "Objective: Reach more people\nKR: Launch a new email campaign by Q3"],
+)
+def check(key_result, objective, okrs):
+    facts = key_result.facts
+    if facts.direction_word is None and not facts.has_target and not facts.placeholders and facts.words:
+        yield Hit("There is no number to reach, so nobody can tell whether this was achieved.")

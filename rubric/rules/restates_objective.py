@@ -1,0 +1,22 @@
+"""A key result that repeats its objective adds nothing measurable."""
+
+from rubric.registry import Hit, rule
+from rubric.text import content_words, similar
+
+
+@rule(
+    "restates-objective", level="key_result", severity="info",
+    title="Restates the objective",
+    rationale="A key result should say how the objective will be measured. One that repeats the objective "
+    "without a target adds nothing.",
+    hint="Ask 'how would we know?' and write the number that proves the objective, not the objective again.",
+    good=["Objective: Improve support quality\nKR: QA-failed replies from 9% to 4% by Q3"],
+    bad=["Objective: Improve support quality\nKR: Improve support quality across all channels"],
+)
+def check(key_result, objective, okrs):
+    if key_result.facts.has_target:
+        return
+    kr_words = {w for w in content_words(key_result.text) if not w[:1].isdigit()}
+    objective_words = {w for w in content_words(objective.title) if not w[:1].isdigit()}
+    if similar(kr_words, objective_words, okrs.thresholds.restate_similarity):
+        yield Hit("The key result repeats its objective instead of saying how it will be measured.")

@@ -1,0 +1,28 @@
+"""Words that different people would score differently."""
+
+import re
+
+from rubric import lexicon
+from rubric.registry import Hit, rule
+
+_AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
+
+
+@rule(
+    "subjective-language", level="key_result", severity="info",
+    title="Subjective wording",
+    rationale="Words like 'better', 'seamless' or 'world-class' mean different things to different "
+    "people, so two reviewers would score the same result differently.",
+    hint="Replace the adjective with the number that would convince a sceptic: what does 'seamless' mean, measured?",
+    good=["Objective: Make checkout painless\nKR: Checkout completion from 61% to 70% by Q3",
+          "Objective: Keep readers\nKR: Open rate of 48% or better on every issue by Q3"],
+    bad=["Objective: Make checkout painless\nKR: Deliver a seamless checkout experience by Q3"],
+)
+def check(key_result, objective, okrs):
+    text = key_result.text
+    for index, word in enumerate(key_result.facts.words):
+        proper_noun = index > 0 and word.text[0].isupper()  # "Best Buy"
+        if word.lower in lexicon.SUBJECTIVE_WORDS and not proper_noun \
+                and not _AFTER_NUMBER.search(text[max(0, word.start - 12) : word.start]):
+            yield Hit(f"'{word.text}' is subjective: people would score it differently.", word.start, word.end)
+            return

@@ -1,0 +1,67 @@
+"""Tokenising and comparing short OKR texts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rubric.lexicon import STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’/.][^\W_]+)*[+%]?", re.UNICODE)
+_SIMPLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of `text` with their code-point positions; hyphenated words stay whole."""
+    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words without stop words, hyphens split, for similarity comparisons."""
+    words = []
+    for match in _SIMPLE_WORD.finditer(text.lower()):
+        word = match.group()
+        if word in STOP_WORDS:
+            continue
+        words.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    return words
+
+
+def normalise(text: str) -> str:
+    """Case-, punctuation- and stop-word-insensitive form used to spot duplicates."""
+    return " ".join(content_words(text))
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two word sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def similar(a: set[str], b: set[str], threshold: float) -> bool:
+    """True when two word sets are the same, one contains the other, or they overlap enough."""
+    if not a or not b:
+        return False
+    return a <= b or b <= a or overlap(a, b) >= threshold
+
+
+def count_sentences(text: str) -> int:
+    """Sentences in `text`, not splitting at abbreviations such as 'e.g.', 'U.S.' or 'vs.'."""
+    return 1 + len(_SENTENCE_BREAK.findall(text.strip()))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?]+\s+(?=[A-Z])")
+
+
+def near_duplicate(a: set[str], b: set[str], threshold: float) -> bool:
+    """The same words, or word overlap at or above `threshold` (the catalog's 'nearly so')."""
+    return bool(a) and (a == b or overlap(a, b) >= threshold)
