@@ -1,0 +1,26 @@
+"""The FastAPI application factory: every dependency comes from `Settings`, nothing global."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from coach import __version__
+from coach.api.body_limit import BodySizeLimit
+from coach.api.errors import install_error_handlers
+from coach.api.routes_check import router as check_router
+from coach.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="OKR Coach",
+        version=__version__,
+        description="A deterministic OKR linter with a verified coach. Positions: `start`/`end` are code "
+        "points; `offset`/`length` are UTF-16 code units for JavaScript.",
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(check_router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

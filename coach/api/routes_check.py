@@ -1,0 +1,63 @@
+"""Health, /v1/check and the rule catalog."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel
+
+from coach.api.errors import ERROR_RESPONSES
+from coach.schemas import CheckRequest, CheckResponse
+from coach.service import check_request
+from coach.settings import Settings
+from rubric.models import Level, Severity
+from rubric.registry import all_rules
+
+router = APIRouter()
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+class Health(BaseModel):
+    status: str
+
+
+class RuleDoc(BaseModel):
+    id: str
+    level: Level
+    severity: Severity
+    title: str
+    rationale: str
+    hint: str
+    good_examples: list[str]
+    bad_examples: list[str]
+
+
+@router.get("/healthz", response_model=Health, tags=["health"])
+def healthz() -> Health:
+    return Health(status="ok")
+
+
+@router.post(
+    "/v1/check", response_model=CheckResponse, responses=ERROR_RESPONSES, tags=["rubric"],
+    summary="Check an OKR draft against the rubric",
+    description=(
+        "Send a free-text draft (`text`) or a structured set (`okrs`). Every finding has a rule id, "
+        "severity, message, hint and 0-based `objective`/`key_result` indices. For `text` input each "
+        "finding also carries its span twice: `start`/`end` in Unicode code points (Python string "
+        "indices) and `offset`/`length` in UTF-16 code units (JavaScript string indices, so emoji "
+        "before the problem do not shift underlines)."
+    ),
+)
+def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> CheckResponse:
+    return check_request(body, settings)
+
+
+@router.get("/v1/rules", response_model=list[RuleDoc], tags=["rubric"], summary="The rule catalog with docs")
+def rules() -> list[RuleDoc]:
+    return [
+        RuleDoc(id=r.id, level=r.level, severity=r.severity, title=r.title, rationale=r.rationale, hint=r.hint,
+                good_examples=list(r.good), bad_examples=list(r.bad))
+        for r in all_rules().values()
+    ]

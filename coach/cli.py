@@ -1,0 +1,118 @@
+"""The okr-coach command line: check drafts like a linter, list rules, serve the API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from coach.report_text import render_findings
+from coach.schemas import CheckRequest, CheckResponse
+from coach.service import LimitExceeded, check_request
+from coach.settings import Settings
+from rubric.registry import all_rules
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def read_source(name: str) -> str:
+    """The contents of FILE, or of standard input for '-'."""
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8-sig")
+
+
+def request_from_source(source: str, cycle: str | None = None) -> CheckRequest:
+    """Text and markdown are drafts; a JSON document is a request or a bare OKR set."""
+    stripped = source.lstrip()
+    if stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(source)
+        except json.JSONDecodeError:
+            return CheckRequest(text=source, cycle=cycle)
+        if isinstance(data, dict) and ("text" in data or "okrs" in data):
+            return CheckRequest.model_validate({**data, **({"cycle": cycle} if cycle else {})})
+        return CheckRequest.model_validate({"okrs": data, "cycle": cycle})
+    return CheckRequest(text=source, cycle=cycle)
+
+
+def _check(args: argparse.Namespace) -> int:
+    settings = Settings()
+    source = read_source(args.file)
+    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings)
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    else:
+        label = "<stdin>" if args.file == "-" else args.file
+        print(render_findings(label, source, result, color=args.color), end="")
+    return EXIT_FINDINGS if result.summary.errors else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules = list(all_rules().values())
+    if args.format == "json":
+        print(json.dumps([{"id": r.id, "level": r.level, "severity": r.severity, "title": r.title,
+                           "rationale": r.rationale, "hint": r.hint} for r in rules], indent=2))
+        return EXIT_OK
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        print(f"{r.id:<{width}}  {r.level:<10}  {r.severity:<7}  {r.title}")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = Settings()
+    uvicorn.run(
+        "coach.api.app:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
+        workers=args.workers, log_level="info",
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="okr-coach", description="Critique and coach OKR drafts.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check a draft (text, markdown or JSON); '-' reads stdin")
+    check.add_argument("file")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.set_defaults(run=_check)
+
+    rules = commands.add_parser("rules", help="list the rule catalog")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.set_defaults(run=_rules)
+
+    serve = commands.add_parser("serve", help="serve the HTTP API (docs at /docs)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"okr-coach: cannot read {getattr(args, 'file', '')}: {exc}", file=sys.stderr)
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"]) or "input"
+            print(f"okr-coach: {where}: {error['msg']}", file=sys.stderr)
+    except LimitExceeded as exc:
+        print(f"okr-coach: {exc.field}: {exc.message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
