@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rubric.analysis import Facts
+from rubric.kpis import builtin_catalog
 from rubric.quantities import Number
 
 # Metrics whose percentage level is bounded to 0..100 ("% of ..." included, attainment excluded).
@@ -19,7 +20,6 @@ _UNBOUNDED = re.compile(
     r"of\s+(?:\S+\s+){0,5}?(?:plan|quota|target|goal|budget|forecast|ote))\b",
     re.IGNORECASE,
 )
-_NPS = re.compile(r"\b(?:e?NPS|net\s+promoter)", re.IGNORECASE)
 
 
 def comparable(baseline: Number, target: Number) -> tuple[float, float] | None:
@@ -40,10 +40,23 @@ def impossible_level(facts: Facts) -> str | None:
         return None
     if target.scale is not None and not 0 <= target.value <= target.scale:
         return f"{target.text} is outside its own scale."
-    if _NPS.search(text) and target.unit in {"count", "ratio"} and target.scale is None and not -100 <= target.value <= 100:
-        return f"NPS runs from -100 to 100; {target.text} is impossible."
     if target.unit == "percent" and not 0 <= target.value <= 100 and not _UNBOUNDED.search(text) and (
         _BOUNDED.search(text) or _PERCENT_OF.search(text)
     ):
         return f"A rate or share cannot be {target.text}; it runs from 0% to 100%."
+    return _outside_catalog_range(target, text)
+
+
+def _outside_catalog_range(target: Number, text: str) -> str | None:
+    """A catalog KPI named in the text whose valid range excludes the target ('NPS of 150')."""
+    if target.scale is not None or _UNBOUNDED.search(text):
+        return None
+    for mention in builtin_catalog().mentions(text):
+        kpi = mention.kpi
+        same_unit = target.unit == "percent" if kpi.unit == "percent" else (
+            kpi.unit == "score" and target.unit in {"count", "ratio"}
+        )
+        if same_unit and not kpi.range.contains(target.value):
+            suffix = "%" if kpi.unit == "percent" else ""
+            return f"{kpi.name} can only be {kpi.range.describe(suffix)}; {target.text} is impossible."
     return None
