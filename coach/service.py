@@ -24,20 +24,25 @@ def check_request(request: CheckRequest, settings: Settings) -> CheckResponse:
     policy = settings.policy.merged_with(request.policy)
     if request.text is not None:
         if len(request.text) > settings.max_text_chars:
-            raise LimitExceeded("text", f"text has {len(request.text)} characters; the limit is {settings.max_text_chars}")
+            raise LimitExceeded(
+                "text", f"text has {len(request.text)} characters; the limit is {settings.max_text_chars}"
+            )
         result = check_text(request.text, policy, cycle=request.cycle)
         enforce_limits(result, settings)
         return respond(result, request.text)
     okrs = request.okrs
     assert okrs is not None
     enforce_input_limits(okrs, settings)
-    result = check_okrs(request.cycle or okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], policy)
+    pairs = [(o.title, o.key_result_texts()) for o in okrs.objectives]
+    result = check_okrs(request.cycle or okrs.cycle, pairs, policy)
     return respond(result, None)
 
 
 def enforce_input_limits(okrs: OKRSetInput, settings: Settings) -> None:
     if len(okrs.objectives) > settings.max_objectives:
-        raise LimitExceeded("okrs.objectives", f"{len(okrs.objectives)} objectives; the limit is {settings.max_objectives}")
+        raise LimitExceeded(
+            "okrs.objectives", f"{len(okrs.objectives)} objectives; the limit is {settings.max_objectives}"
+        )
     for i, objective in enumerate(okrs.objectives):
         texts = objective.key_result_texts()
         if len(texts) > settings.max_key_results:
@@ -54,11 +59,14 @@ def enforce_input_limits(okrs: OKRSetInput, settings: Settings) -> None:
 def enforce_limits(result: CheckResult, settings: Settings) -> None:
     objectives = result.okrs.objectives
     if len(objectives) > settings.max_objectives:
-        raise LimitExceeded("text", f"the draft has {len(objectives)} objectives; the limit is {settings.max_objectives}")
+        raise LimitExceeded(
+            "text", f"the draft has {len(objectives)} objectives; the limit is {settings.max_objectives}"
+        )
     for objective in objectives:
         if len(objective.key_results) > settings.max_key_results:
             raise LimitExceeded(
-                "text", f"an objective has {len(objective.key_results)} key results; the limit is {settings.max_key_results}"
+                "text",
+                f"an objective has {len(objective.key_results)} key results; the limit is {settings.max_key_results}",
             )
 
 

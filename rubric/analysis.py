@@ -310,7 +310,9 @@ def _after_clause_break(text: str, word: Token) -> bool:
 def _metric(facts: Facts) -> str | None:
     """The measured thing: the text without verb, numbers, time expressions and linking words."""
     text = facts.text
-    cuts = [(n.start, n.end) for n in facts.numbers] + facts.time_spans + facts.placeholders
+    # A period that qualifies the next word ("weekly sign-ups", "30-day retention") is part of the metric.
+    deadlines = [(s, e) for s, e in facts.time_spans if not _MODIFIER_AFTER.match(text, e)]
+    cuts = [(n.start, n.end) for n in facts.numbers] + deadlines + facts.placeholders
     if facts.verb:
         cuts.append((facts.verb.start, facts.verb.end))
     keep = []
@@ -333,29 +335,35 @@ _LINKING_TAIL = re.compile(
     r"or more|or higher|or better|per|a|an|the)\b\s*[(:,]?\s*)+$",
     re.IGNORECASE,
 )
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|with|for|to|from|by|in|on|at|of|while|across|per)\b)[^\W\d_][\w-]*(?<!ly)\b"
+    r"(?!\s+(?:to|from)\b)",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|our|my)\s+", re.IGNORECASE)
 
 
 def to_quantity(number: Number, kind: str = "level") -> Quantity:
     """The contract form of a quantity found by the engine."""
-    return Quantity.model_construct(
+    return Quantity(
         text=number.text, value=number.value, unit=number.unit, currency=number.currency,
         unit_label=number.unit_label, scale=number.scale, comparator=number.comparator,
         kind="multiplier" if number.multiplier else kind, start=number.start, end=number.end,
     )
 
 
+@lru_cache(maxsize=16384)
 def describe(text: str) -> KeyResultAnalysis:
-    """The analysis of a key result as it appears in the API."""
+    """The analysis of a key result as it appears in the API (cached: treat the result as read-only)."""
     facts = analyse(text)
     target = facts.target
-    return KeyResultAnalysis.model_construct(
+    return KeyResultAnalysis(
         verb=facts.verb.text if facts.verb else None,
         direction=facts.direction,
         metric=facts.metric,
         baseline=to_quantity(facts.baseline) if facts.baseline else None,
         target=to_quantity(target, facts.target_kind) if target else None,
         unit=target.unit if target else None,
-        time=[TimeExpression.model_construct(text=text[s:e], start=s, end=e) for s, e in facts.time_spans],
+        time=[TimeExpression(text=text[s:e], start=s, end=e) for s, e in facts.time_spans],
         quantities=[to_quantity(n) for n in facts.numbers],
     )

@@ -12,6 +12,7 @@ from rubric import lexicon as lx
 from rubric.analysis import Facts, Span
 
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
+_MAY_JOIN = re.compile(r"[;&]|\b(?:and|plus|as well as)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that are verbs or nouns; after "and" they count as a verb only before an object marker.
 _AMBIGUOUS = frozenset({
@@ -28,6 +29,8 @@ _ON_TIME_AND_BUDGET = re.compile(r"\bon\s+time\s+and\s+(?:within|on|under)\s+bud
 
 def compound_goal(facts: Facts) -> Span | None:
     """The conjunction joining two goals, each with its own verb, or None."""
+    if not _MAY_JOIN.search(facts.text):
+        return None
     for match in _CONJUNCTION.finditer(facts.text):
         left, right = facts.text[: match.start()], facts.text[match.end() :]
         if _joins_two_goals(left, right):
@@ -37,6 +40,8 @@ def compound_goal(facts: Facts) -> Span | None:
 
 def compound_measure(facts: Facts) -> Span | None:
     """The conjunction joining two measures (each with its own metric), or None."""
+    if not _MAY_JOIN.search(facts.text):
+        return None
     if idiom := _ON_TIME_AND_BUDGET.search(facts.text):
         return idiom.start(), idiom.end()
     for match in _CONJUNCTION.finditer(facts.text):
@@ -90,4 +95,4 @@ def _is_base_verb(word: str) -> bool:
 def _is_verb(word: str) -> bool:
     if word in lx.COMMON_VERBS and not word.endswith("ing") and not word.endswith("ed"):
         return True
-    return word.endswith("es") and word[:-2] in lx.COMMON_VERBS or word.endswith("s") and word[:-1] in lx.COMMON_VERBS
+    return any(word.endswith(suffix) and word[: -len(suffix)] in lx.COMMON_VERBS for suffix in ("es", "s"))

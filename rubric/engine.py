@@ -145,7 +145,7 @@ def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None
         excerpt = item.text[local_start:local_end]
         if item.source is not None:
             start, end = item.source.to_source(local_start, local_end)
-    return Finding.model_construct(
+    return Finding(
         rule=rule.id, severity=severity_override or hit.severity or rule.severity, level=rule.level,
         message=hit.message, hint=rule.hint, objective=objective, key_result=key_result, source="rubric",
         start=start, end=end, offset=None, length=None, excerpt=excerpt,
@@ -173,9 +173,7 @@ def _contract(cycle: str | None, objectives: list[ObjectiveView]) -> OKRSet:
             Objective.model_construct(
                 title=o.title, start=_start(o.item), end=_end(o.item),
                 key_results=[
-                    KeyResult.model_construct(
-                        text=k.text, start=_start(k.item), end=_end(k.item), **dict(describe(k.text))
-                    )
+                    KeyResult(text=k.text, start=_start(k.item), end=_end(k.item), **describe(k.text).__dict__)
                     for k in o.key_results
                 ],
             )

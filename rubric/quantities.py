@@ -28,6 +28,8 @@ _WORD_NUMBER = re.compile(
     r"(?P<pct>\s+(?:percent|per\s+cent|percentage\s+points?)\b)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
 _MULTIPLIER = re.compile(r"\b(?:" + "|".join(MULTIPLIER_WORDS) + r")\b", re.IGNORECASE)
 _MAGNITUDE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
 _MAGNITUDE_WORD = re.compile(r"^\s+(thousand|million|billion|k\b)", re.IGNORECASE)
@@ -87,8 +89,20 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     """Every quantity in `text`, left to right."""
-    found = [n for m in _NUMBER.finditer(text) if (n := _from_digits(text, m)) is not None]
-    taken = [(n.start, n.end) for n in found]
+    found = [n for m in _NUMBER.finditer(text) if (n := _from_digits(text, m)) is not None] if _DIGIT.search(
+        text
+    ) else []
+    words = set(_LETTERS.findall(text.lower()))
+    if not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(MULTIPLIER_WORDS)):
+        found.extend(_spelled_numbers(text, [(n.start, n.end) for n in found]))
+    for number in found:
+        _attach_comparator(text, number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    """Number words ("twenty percent") and multipliers ("double", "halve")."""
+    found = []
     for match in _WORD_NUMBER.finditer(text):
         if not _overlaps(match.start(), match.end(), taken) and (n := _from_words(text, match)) is not None:
             found.append(n)
@@ -102,9 +116,7 @@ def find_numbers(text: str) -> list[Number]:
         found.append(
             Number(word, match.start(), match.end(), MULTIPLIER_WORDS[word.lower()], "ratio", multiplier=True)
         )
-    for number in found:
-        _attach_comparator(text, number)
-    return sorted(found, key=lambda n: n.start)
+    return found
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

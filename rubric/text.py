@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rubric.lexicon import STOP_WORDS
 
@@ -35,19 +36,25 @@ def content_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=16384)
+def word_set(text: str, *, numbers: bool = True) -> frozenset[str]:
+    """The set of `content_words` (optionally without numbers), cached: rules compare these a lot."""
+    return frozenset(w for w in content_words(text) if numbers or not w[:1].isdigit())
+
+
 def normalise(text: str) -> str:
     """Case-, punctuation- and stop-word-insensitive form used to spot duplicates."""
     return " ".join(content_words(text))
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     """Jaccard overlap of two word sets (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
-def similar(a: set[str], b: set[str], threshold: float) -> bool:
+def similar(a: frozenset[str] | set[str], b: frozenset[str] | set[str], threshold: float) -> bool:
     """True when two word sets are the same, one contains the other, or they overlap enough."""
     if not a or not b:
         return False
@@ -62,6 +69,11 @@ def count_sentences(text: str) -> int:
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[a-z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?]+\s+(?=[A-Z])")
 
 
-def near_duplicate(a: set[str], b: set[str], threshold: float) -> bool:
+def near_duplicate(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
     """The same words, or word overlap at or above `threshold` (the catalog's 'nearly so')."""
-    return bool(a) and (a == b or overlap(a, b) >= threshold)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    small, large = sorted((len(a), len(b)))
+    return small >= threshold * large and overlap(a, b) >= threshold  # Jaccard <= small/large

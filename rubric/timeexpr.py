@@ -3,112 +3,215 @@
 The catalog's conventions: a date, quarter, year, 'per day', 'weekly', 'within 90 days' or a
 window inside a metric's name ('30-day retention') is a time expression; a duration that is the
 metric's value ('from 40 to 30 days', 'under 2 hours') is not.
+
+Detection is driven by words: each word that can start a time expression ('Q3', 'by', 'per',
+'June', '2027', 'weekly') triggers only the patterns that start with it, anchored at that word.
+That keeps the cost proportional to the few candidate words instead of scanning every position
+with every pattern.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-_MONTH = (
-    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+_FLAGS = re.IGNORECASE
+_MONTH_NAMES = (
+    "January|February|March|April|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
-_MAY = r"May\b"
-_NUM_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)"
-_UNIT = r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)"
-_PERIOD = r"(?:day|night|week|weekday|weekend|month|quarter|year|sprint|morning|evening|annum|fortnight)"
+_MONTH_WORDS = frozenset(_MONTH_NAMES.split("|")) | {"May"}
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|"
+    r"ninety)"
+)
+_UNIT = r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b"
+_PERIOD = r"(?:day|night|week|weekday|weekend|month|quarter|year|sprint|morning|evening|annum|fortnight)\b"
 
-_PATTERNS = [
-    # Quarters, halves and fiscal years: Q3, Q3 2026, H2, FY27, FY2026-Q1, 2026 Q3.
-    r"\b(?:Q[1-4]|H[12])(?:\s*(?:FY)?'?(?:19|20)?\d{2})?\b",
-    r"\bFY\s?'?\d{2,4}(?:[-\s]?(?:Q[1-4]|H[12]))?\b",
-    r"\b(?:19|20)\d{2}[-\s]?(?:Q[1-4]|H[12])\b",
-    r"\b(?:EOQ|EOY|EOM|EOW|EOD|QTD|YTD|MTD)\b",
-    r"\b(?:year|quarter|month|week|sprint)[- ]end\b",
-    r"\bend\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+)?"
-    r"(?:quarter|year|month|week|sprint|day|cycle|term|season|FY\s?'?\d{2,4}|Q[1-4]|H[12]|" + _MONTH + r")",
-    # Dates.
-    r"\b\d{4}-\d{2}-\d{2}\b",
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH + "|" + _MAY + r")(?:,?\s+\d{4})?",
-    r"\b(?:" + _MONTH + "|" + _MAY + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?",
-    r"\b(?:" + _MONTH + "|" + _MAY + r")\s+(?:19|20)\d{2}\b",
-    r"(?:\b(?:in|by|until|till|before|after|through|from|this|next|last|the|early|late|end\s+of)\s+|\bmid-?)"
-    r"(?:" + _MONTH + "|" + _MAY + r")\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?",
-    r"\b" + _MONTH + r"(?=\s*$|[,;)])",
-    r"\b(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:quarter|half)\b",
-    # Relative periods: this quarter, next year, the next twelve months, in the first week.
-    r"\b(?:this|next|last|coming|following|current)\s+(?:" + _NUM_WORD + r"\s+)?(?:fiscal\s+)?" + _UNIT,
-    r"\b(?:the\s+)?(?:first|next|coming|following)\s+(?:" + _NUM_WORD + r"\s+)?" + _UNIT,
-    r"\b(?:within|in|over|during|for|after)\s+(?:the\s+)?(?:first\s+|next\s+|coming\s+)?"
-    + _NUM_WORD + r"\s+" + _UNIT + r"\b",
-    # Frequencies.
-    r"(?<!than )\b(?:per|a|an|each|every|every\s+other|once\s+a|twice\s+a)\s+" + _PERIOD + r"\b",
-    r"\bevery\s+\d+\s+(?:days|weeks|months|sprints)\b",
-    r"\b(?:daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|yearly|annually|annual|"
-    r"annualised|annualized|hourly)\b",
-    r"\b(?:year|quarter|month|week)[- ]over[- ](?:year|quarter|month|week)\b",
-    r"/(?:day|week|month|year|mo|wk|yr|qtr|quarter)\b",
-    # Windows inside a metric's name: 30-day retention, day-7 retention, week-4 actives.
-    r"\b\d+-(?:day|week|month|year)\b",
-    r"\b(?:day|week|month|D|W|M)-?\d{1,3}\b(?=\s+\w)",
-    # Seasons and launch-relative deadlines.
-    r"\b(?:in|by|this|next|the|through|over|during|before|after|until|for)\s+(?:the\s+)?"
-    r"(?:spring|summer|autumn|fall|winter)\b",
-    r"\b(?:before|after|by|at|until|within\s+\d+\s+days\s+of)\s+(?:the\s+)?(?:launch|release|go-live|GA|kick-?off)\b",
-]
-_CASE_SENSITIVE = re.compile(r"\b(?:MoM|QoQ|YoY|WoW|DoD|YTD|QTD)\b")
-_TIME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
-_MONTHS_CASED = re.compile(_MONTH + "|" + _MAY)
-_YEAR = re.compile(r"(?<![\w$€£¥.,/-])(?:19[5-9]\d|20\d\d)(?![\w%.,]|\s?(?:%|percent))")
+_QUARTER = re.compile(r"(?:Q[1-4]|H[12])(?:\s*(?:FY)?'?(?:19|20)?\d{2}\b)?\b", _FLAGS)
+_FISCAL = re.compile(r"FY\s?'?\d{2,4}(?:[-\s]?(?:Q[1-4]|H[12]))?\b", _FLAGS)
+_YEAR_QUARTER = re.compile(r"(?:19|20)\d{2}[-\s]?(?:Q[1-4]|H[12])\b", _FLAGS)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
+_SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
+_END_OF = re.compile(
+    r"end\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+)?(?:quarter|year|month|week|sprint|day|"
+    r"cycle|term|season|FY\s?'?\d{2,4}|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
+    _FLAGS,
+)
+_MONTH_DATE = re.compile(r"(?:" + _MONTH_NAMES + r"|May)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
+_DAY_BEFORE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|by|until|till|before|after|through|from|this|next|last|the|early|late|end\s+of)\s+$", _FLAGS
+)
+_RELATIVE = re.compile(
+    r"(?:this|next|last|coming|following|current)\s+(?:" + _NUM + r"\s+)?(?:fiscal\s+)?" + _UNIT, _FLAGS
+)
+_THE_NEXT = re.compile(r"(?:the\s+)?(?:first|next|coming|following)\s+(?:" + _NUM + r"\s+)?" + _UNIT, _FLAGS)
+_WITHIN = re.compile(
+    r"(?:within|in|over|during|for|after)\s+(?:the\s+)?(?:first\s+|next\s+|coming\s+)?" + _NUM + r"\s+" + _UNIT, _FLAGS
+)
+_ORDINAL_PERIOD = re.compile(r"(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:quarter|half)\b", _FLAGS)
+_FREQUENCY = re.compile(r"(?<!than )(?:per|a|an|each|every(?:\s+other)?|once\s+a|twice\s+a)\s+" + _PERIOD, _FLAGS)
+_EVERY_N = re.compile(r"every\s+\d+\s+(?:days|weeks|months|sprints)\b", _FLAGS)
+_OVER = re.compile(r"(?:year|quarter|month|week)[- ]over[- ](?:year|quarter|month|week)\b", _FLAGS)
+_WINDOW_SPACED = re.compile(r"(?:day|week|month)\s\d{1,3}\b(?=\s+[^\W\d_])", _FLAGS)
+_SEASON_BEFORE = re.compile(
+    r"\b(?:in|by|this|next|the|through|over|during|before|after|until|for)\s+(?:the\s+)?$", _FLAGS
+)
+_LAUNCH_BEFORE = re.compile(r"\b(?:before|after|by|at|until|within\s+\d+\s+days\s+of)\s+(?:the\s+)?$", _FLAGS)
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:by|in|since|until|till|through|during|for|of|before|after|end|early|late|mid|make|"
-    r"across|throughout|from)|[\[(]|" + _MONTH + r")\s*$",
-    re.IGNORECASE,
+    r"(?:\b(?:by|in|since|until|till|through|during|for|of|before|after|end|early|late|mid|make|across|throughout|"
+    r"from)|[\[(]|\b(?:" + _MONTH_NAMES + r"))\s*$",
+    _FLAGS,
 )
-_YEAR_AFTER = re.compile(r"^\s*(?:$|[,.;:)\]!?]|the\b|year\b|okrs?\b|goals?\b|plan\b|and\b|[-–—])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*(?:$|[,.;:)\]!?]|the\b|year\b|okrs?\b|goals?\b|plan\b|and\b|[-–—])", _FLAGS)
+_NOT_A_YEAR_BEFORE = re.compile(r"\b(?:to|from|than|of|at|over|under)\s*$|[$€£¥.,/-]$")
+
+_ADVERBS = frozenset({
+    "daily", "nightly", "weekly", "bi-weekly", "biweekly", "fortnightly", "monthly", "bi-monthly", "bimonthly",
+    "quarterly", "yearly", "annually", "annual", "annualised", "annualized", "hourly",
+})
+_ACRONYMS = frozenset({"eoq", "eoy", "eom", "eow", "eod", "qtd", "ytd", "mtd"})
+_CASED_ACRONYMS = frozenset({"MoM", "QoQ", "YoY", "WoW", "DoD"})
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_LAUNCHES = frozenset({"launch", "release", "go-live", "ga", "kickoff", "kick-off"})
+_WINDOW_TOKEN = re.compile(r"\d+-(?:day|week|month|year)|(?:day|week|month)-\d{1,3}", _FLAGS)
+_SLASH_PERIOD = re.compile(r"/(?:day|week|month|year|mo|wk|yr|qtr|quarter)\b", _FLAGS)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’/.][^\W_]+)*", re.UNICODE)
+
+Span = tuple[int, int]
+Trigger = Callable[[str, re.Match[str]], Span | None]
 
 
-def find_time_spans(text: str) -> list[tuple[int, int]]:
+def _anchored(*patterns: re.Pattern[str]) -> Trigger:
+    def match(text: str, word: re.Match[str]) -> Span | None:
+        for pattern in patterns:
+            if found := pattern.match(text, word.start()):
+                return found.start(), found.end()
+        return None
+
+    return match
+
+
+def _month(text: str, word: re.Match[str]) -> Span | None:
+    if word.group() not in _MONTH_WORDS:  # month names are capitalised; "march" is a verb
+        return None
+    found = _MONTH_DATE.match(text, word.start())
+    if found is None:
+        return None
+    start, end = found.start(), found.end()
+    before = text[max(0, start - 12) : start]
+    if day := _DAY_BEFORE_MONTH.search(before):
+        start -= len(before) - day.start()
+    elif word.group() == "May" and end == word.end() and not _PREPOSITION_BEFORE.search(before):
+        return None  # "may" the modal
+    return start, end
+
+
+def _year(text: str, word: re.Match[str]) -> Span | None:
+    if found := _YEAR_QUARTER.match(text, word.start()) or _ISO_DATE.match(text, word.start()):
+        return found.start(), found.end()
+    token = word.group()
+    if len(token) != 4 or not ("1950" <= token <= "2099"):
+        return None
+    before, after = text[max(0, word.start() - 20) : word.start()], text[word.end() :]
+    if after.startswith("%") or after.lstrip().lower().startswith("percent"):
+        return None
+    if _YEAR_BEFORE.search(before) or (not before.strip() and _YEAR_AFTER.match(after)):
+        return word.start(), word.end()
+    if _YEAR_AFTER.match(after) and not _NOT_A_YEAR_BEFORE.search(before[-8:]):
+        return word.start(), word.end()
+    return None
+
+
+def _digits(text: str, word: re.Match[str]) -> Span | None:
+    token = word.group()
+    if trigger := _TRIGGERS.get(token.lower()):  # ordinals: "3rd quarter"
+        return trigger(text, word)
+    if token[:4].isdigit() and (found := _year(text, word)):
+        return found
+    if found := _SLASH_DATE.match(text, word.start()):
+        return found.start(), found.end()
+    if _WINDOW_TOKEN.fullmatch(token):
+        return word.start(), word.end()
+    if slash := _SLASH_PERIOD.search(token):
+        return word.start() + slash.start(), word.start() + slash.end()
+    return None
+
+
+def _looking_back(pattern: re.Pattern[str]) -> Trigger:
+    def match(text: str, word: re.Match[str]) -> Span | None:
+        before = text[max(0, word.start() - 30) : word.start()]
+        if found := pattern.search(before):
+            return word.start() - (len(before) - found.start()), word.end()
+        return None
+
+    return match
+
+
+def _whole(text: str, word: re.Match[str]) -> Span | None:
+    return word.start(), word.end()
+
+
+_TRIGGERS: dict[str, Trigger] = {
+    **dict.fromkeys(("q1", "q2", "q3", "q4", "h1", "h2"), _anchored(_QUARTER)),
+    **dict.fromkeys(_ACRONYMS | _ADVERBS, _whole),
+    "end": _anchored(_END_OF),
+    **dict.fromkeys(("this", "next", "last", "coming", "following", "current"), _anchored(_RELATIVE, _THE_NEXT)),
+    "the": _anchored(_THE_NEXT),
+    "first": _anchored(_THE_NEXT, _ORDINAL_PERIOD),
+    **dict.fromkeys(("second", "third", "fourth", "1st", "2nd", "3rd", "4th"), _anchored(_ORDINAL_PERIOD)),
+    **dict.fromkeys(("within", "in", "over", "during", "for", "after"), _anchored(_WITHIN)),
+    **dict.fromkeys(("per", "a", "an", "each", "once", "twice"), _anchored(_FREQUENCY)),
+    "every": _anchored(_EVERY_N, _FREQUENCY),
+    **dict.fromkeys(("year", "quarter", "month", "week"), _anchored(_OVER)),
+    **dict.fromkeys(("day",), _anchored(_WINDOW_SPACED)),
+    **dict.fromkeys(_SEASONS, _looking_back(_SEASON_BEFORE)),
+    **dict.fromkeys(_LAUNCHES, _looking_back(_LAUNCH_BEFORE)),
+}
+
+
+def find_time_spans(text: str) -> list[Span]:
     """Code-point spans of every time expression in `text`, sorted and non-overlapping."""
-    spans = []
-    for match in _TIME.finditer(text):
-        found = match.group()
-        # Month names must be capitalised ("march" is a verb, "may" a modal).
-        if not found[:1].isdigit() and _has_lowercase_month_only(found):
+    spans: list[Span] = []
+    covered = -1
+    for word in _TOKEN.finditer(text):
+        if word.start() < covered:
             continue
-        spans.append((match.start(), match.end()))
-    spans.extend((m.start(), m.end()) for m in _CASE_SENSITIVE.finditer(text))
-    spans.extend(_years(text))
+        span = _match_word(text, word)
+        if span is not None:
+            spans.append(span)
+            covered = span[1]
     return _merge(spans)
 
 
-def _has_lowercase_month_only(found: str) -> bool:
-    lowered = found.lower()
-    mentions_month = any(name in lowered for name in _MONTH_NAMES)
-    return mentions_month and not _MONTHS_CASED.search(found) and not _NON_MONTH_TIME.search(found)
+def _match_word(text: str, word: re.Match[str]) -> Span | None:
+    token = word.group()
+    first = token[0]
+    if first.isdigit():
+        return _digits(text, word)
+    if token in _CASED_ACRONYMS:
+        return word.start(), word.end()
+    lowered = token.lower()
+    if trigger := _TRIGGERS.get(lowered):
+        return trigger(text, word)
+    if first.isupper() and (found := _month(text, word)):
+        return found
+    if lowered.startswith("fy") and (found := _FISCAL.match(text, word.start())):
+        return found.start(), found.end()
+    if lowered.endswith("-end") and lowered.split("-")[0] in {"year", "quarter", "month", "week", "sprint"}:
+        return word.start(), word.end()
+    if lowered.startswith("mid-") and lowered[4:].capitalize() in _MONTH_WORDS:
+        return word.start(), word.end()
+    if "-over-" in lowered or (first in "dwmDWM" and _WINDOW_TOKEN.fullmatch(token)):
+        return word.start(), word.end()
+    if "/" in token and (slash := _SLASH_PERIOD.search(token)):
+        return word.start() + slash.start(), word.start() + slash.end()
+    return None
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NON_MONTH_TIME = re.compile(
-    r"\b(?:Q[1-4]|H[12]|FY|day|week|month|quarter|year|sprint|\d{4}|EO[QYMWD])", re.IGNORECASE
-)
-
-
-def _years(text: str) -> list[tuple[int, int]]:
-    """Four-digit years, told apart from counts by the words around them ("by 2027", not "to 2000")."""
-    spans = []
-    for match in _YEAR.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        if _YEAR_BEFORE.search(before[-20:]) or (not before.strip() and _YEAR_AFTER.match(after)):
-            spans.append((match.start(), match.end()))
-        elif _YEAR_AFTER.match(after) and not re.search(r"\b(?:to|from|than|of|at|over|under)\s*$", before[-8:]):
-            spans.append((match.start(), match.end()))
-    return spans
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rubric.analysis import Facts
 from rubric.kpis import builtin_catalog
@@ -24,11 +25,11 @@ _UNBOUNDED = re.compile(
 
 def comparable(baseline: Number, target: Number) -> tuple[float, float] | None:
     """Baseline and target in one unit (durations in seconds), or None if they measure different things."""
-    if baseline.unit == "time" and target.unit == "time" and baseline.seconds is not None and target.seconds is not None:
+    if baseline.seconds is not None and target.seconds is not None:
         return baseline.seconds, target.seconds
-    if baseline.unit == target.unit or "count" in {baseline.unit, target.unit} and "time" not in {
+    if baseline.unit == target.unit or ("count" in {baseline.unit, target.unit} and "time" not in {
         baseline.unit, target.unit
-    }:
+    }):
         return baseline.value, target.value
     return None
 
@@ -51,7 +52,7 @@ def _outside_catalog_range(target: Number, text: str) -> str | None:
     """A catalog KPI named in the text whose valid range excludes the target ('NPS of 150')."""
     if target.scale is not None or _UNBOUNDED.search(text):
         return None
-    for mention in builtin_catalog().mentions(text):
+    for mention in _mentions(text):
         kpi = mention.kpi
         same_unit = target.unit == "percent" if kpi.unit == "percent" else (
             kpi.unit == "score" and target.unit in {"count", "ratio"}
@@ -60,3 +61,9 @@ def _outside_catalog_range(target: Number, text: str) -> str | None:
             suffix = "%" if kpi.unit == "percent" else ""
             return f"{kpi.name} can only be {kpi.range.describe(suffix)}; {target.text} is impossible."
     return None
+
+
+@lru_cache(maxsize=16384)
+def _mentions(text: str) -> tuple:
+    """Catalog KPIs named in `text` (cached per text: the catalog scan is the costly part)."""
+    return tuple(builtin_catalog().mentions(text))

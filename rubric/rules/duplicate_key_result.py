@@ -1,7 +1,7 @@
 """The same key result twice counts one result twice."""
 
 from rubric.registry import Hit, rule
-from rubric.text import content_words, near_duplicate
+from rubric.text import near_duplicate, word_set
 
 
 @rule(
@@ -15,10 +15,10 @@ from rubric.text import content_words, near_duplicate
          "Objective: Make on-call calmer\nKR: reduce P1 incidents from 9 to 3 per quarter."],
 )
 def check(okrs):
-    seen: list[tuple[int, int, set[str]]] = []
+    seen: list[tuple[int, int, frozenset[str]]] = []
     threshold = okrs.thresholds.duplicate_similarity
     for objective, key_result in okrs.key_results():
-        words = set(content_words(key_result.text))
+        words = word_set(key_result.text)
         for o, k, earlier in seen:
             if near_duplicate(words, earlier, threshold):
                 yield Hit(

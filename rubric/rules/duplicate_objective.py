@@ -1,7 +1,7 @@
 """Two objectives saying the same thing split ownership and double count progress."""
 
 from rubric.registry import Hit, rule
-from rubric.text import content_words, near_duplicate
+from rubric.text import near_duplicate, word_set
 
 
 @rule(
@@ -15,10 +15,10 @@ from rubric.text import content_words, near_duplicate
          "Objective: Make deploys boring!\nKR: Rollbacks from 12 to 4 per month"],
 )
 def check(okrs):
-    seen: list[tuple[int, set[str]]] = []
+    seen: list[tuple[int, frozenset[str]]] = []
     threshold = okrs.thresholds.duplicate_similarity
     for objective in okrs.objectives:
-        words = set(content_words(objective.title))
+        words = word_set(objective.title)
         for earlier, earlier_words in seen:
             if near_duplicate(words, earlier_words, threshold):
                 yield Hit(

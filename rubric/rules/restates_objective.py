@@ -1,7 +1,7 @@
 """A key result that repeats its objective adds nothing measurable."""
 
 from rubric.registry import Hit, rule
-from rubric.text import content_words, similar
+from rubric.text import similar, word_set
 
 
 @rule(
@@ -16,7 +16,6 @@ from rubric.text import content_words, similar
 def check(key_result, objective, okrs):
     if key_result.facts.has_target:
         return
-    kr_words = {w for w in content_words(key_result.text) if not w[:1].isdigit()}
-    objective_words = {w for w in content_words(objective.title) if not w[:1].isdigit()}
+    kr_words, objective_words = word_set(key_result.text, numbers=False), word_set(objective.title, numbers=False)
     if similar(kr_words, objective_words, okrs.thresholds.restate_similarity):
         yield Hit("The key result repeats its objective instead of saying how it will be measured.")

@@ -6,6 +6,7 @@ from rubric import lexicon
 from rubric.registry import Hit, rule
 
 _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
+_ANY_SUBJECTIVE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SUBJECTIVE_WORDS)) + r")\b", re.IGNORECASE)
 
 
 @rule(
@@ -20,6 +21,8 @@ _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
 )
 def check(key_result, objective, okrs):
     text = key_result.text
+    if lexicon.SUBJECTIVE_WORDS.isdisjoint(text.lower().split()) and not _ANY_SUBJECTIVE.search(text):
+        return
     for index, word in enumerate(key_result.facts.words):
         proper_noun = index > 0 and word.text[0].isupper()  # "Best Buy"
         if word.lower in lexicon.SUBJECTIVE_WORDS and not proper_noun \

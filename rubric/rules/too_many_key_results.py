@@ -8,7 +8,8 @@ from rubric.registry import Hit, rule
     title="Too many key results",
     rationale="More than 5 key results per objective turn it into a checklist and blur what success means.",
     hint="Keep the 3-5 key results that best prove the objective; demote the rest to tasks or KPIs.",
-    good=["Objective: Grow the blog\nKR: Visits from 8k to 12k per month\nKR: Sign-ups from blog from 90 to 150 per month"],
+    good=["Objective: Grow the blog\nKR: Visits from 8k to 12k per month\n"
+          "KR: Sign-ups from blog from 90 to 150 per month"],
     bad=["Objective: Grow the blog\n" + "\n".join(f"KR: Metric {n} from 10 to 20 by Q3" for n in "ABCDEF")],
 )
 def check(objective, okrs):

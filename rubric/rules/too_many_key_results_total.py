@@ -8,7 +8,8 @@ from rubric.registry import Hit, rule
     title="Too many key results in the set",
     rationale="More than a dozen key results cannot all be tracked weekly; the set becomes a task list.",
     hint="Cut to the key results that best prove each objective; track the rest as KPIs or tasks.",
-    good=["Objective: Grow the newsletter\nKR: Subscribers from 1,000 to 1,600 by Q3\nKR: Open rate from 38% to 45% by Q3"],
+    good=["Objective: Grow the newsletter\nKR: Subscribers from 1,000 to 1,600 by Q3\n"
+          "KR: Open rate from 38% to 45% by Q3"],
     bad=["\n".join(
         f"Objective: Objective {o}\n" + "\n".join(f"KR: Metric {o}{k} from 10 to 20 by Q3" for k in range(5))
         for o in "ABC"

@@ -21,7 +21,8 @@ def check(key_result, objective, okrs):
         return
     if target.multiplier and target.value >= limits.unrealistic_multiplier:
         yield Hit(f"A {target.text} jump in one cycle is rarely realistic.", target.start, target.end)
-    elif facts.target_kind == "change" and target.unit == "percent" and target.value >= limits.unrealistic_change_percent:
+    elif facts.target_kind == "change" and target.unit == "percent" \
+            and target.value >= limits.unrealistic_change_percent:
         yield Hit(f"A change of {target.text} in one cycle is rarely realistic.", target.start, target.end)
     elif facts.baseline is not None and facts.target_kind == "level":
         values = comparable(facts.baseline, target)
