@@ -1,0 +1,141 @@
+"""Benchmark the rubric: in-process sets/second, and /v1/check over real HTTP next to a bare echo endpoint.
+
+Run: python bench/bench_check.py [--sets 5000] [--requests 2000]
+Goals (issue 2): >= 5,000 typical sets (3 objectives x 4 KRs) per second per core in-process;
+p50 <= 2 ms; throughput >= 60% of a bare FastAPI endpoint echoing the same payload.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import as_text, synthetic_set
+
+from rubric.analysis import analyse
+from rubric.engine import check_okrs, check_text
+
+ECHO_APP = '''
+from typing import Any
+from fastapi import FastAPI
+app = FastAPI()
+@app.post("/v1/check")
+def echo(body: dict[str, Any]) -> dict[str, Any]:
+    return body
+'''
+
+
+def in_process(count: int) -> None:
+    rng = random.Random(7)
+    sets = [synthetic_set(rng) for _ in range(count)]
+    texts = [as_text(s) for s in sets]
+    for label, run in (("structured", lambda s, t: check_okrs(None, s)), ("free text", lambda s, t: check_text(t))):
+        analyse.cache_clear()  # measure cold analysis, not the cache
+        started = time.perf_counter()
+        for okr_set, text in zip(sets, texts, strict=True):
+            run(okr_set, text)
+        elapsed = time.perf_counter() - started
+        print(f"in-process {label:10}: {count / elapsed:8.0f} sets/s on one core "
+              f"({elapsed / count * 1e6:.0f} µs per 3x4 set, cold cache)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(args: list[str], port: int, cwd: str | None = None) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", *args, "--port", str(port), "--log-level", "warning"],
+                            cwd=cwd)
+    for _ in range(100):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=0.5)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def latency(url: str, bodies: list[bytes], count: int) -> list[float]:
+    timings = []
+    with httpx.Client(headers={"content-type": "application/json"}) as client:
+        for i in range(count):
+            started = time.perf_counter()
+            client.post(url, content=bodies[i % len(bodies)]).raise_for_status()
+            timings.append(time.perf_counter() - started)
+    return timings
+
+
+def throughput(url: str, bodies: list[bytes], seconds: float, workers: int = 8) -> float:
+    done = [0] * workers
+    stop = time.perf_counter() + seconds
+
+    def run(index: int) -> None:
+        with httpx.Client(headers={"content-type": "application/json"}) as client:
+            i = index
+            while time.perf_counter() < stop:
+                client.post(url, content=bodies[i % len(bodies)]).raise_for_status()
+                done[index] += 1
+                i += workers
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / seconds
+
+
+def over_http(requests: int, seconds: float) -> None:
+    rng = random.Random(11)
+    bodies = [json.dumps({"text": as_text(synthetic_set(rng))}).encode() for _ in range(500)]
+    tmp = Path(__file__).resolve().parent / "_echo_app.py"
+    tmp.write_text(ECHO_APP)
+    coach_port, echo_port = free_port(), free_port()
+    servers = [
+        serve(["--factory", "coach.api.app:create_app"], coach_port),
+        serve(["_echo_app:app"], echo_port, cwd=str(tmp.parent)),
+    ]
+    try:
+        results = {}
+        for name, port in (("/v1/check", coach_port), ("bare echo", echo_port)):
+            url = f"http://127.0.0.1:{port}/v1/check"
+            latency(url, bodies, 200)  # warm up
+            timings = sorted(latency(url, bodies, requests))
+            p50, p99 = statistics.median(timings), timings[int(len(timings) * 0.99) - 1]
+            rps = throughput(url, bodies, seconds)
+            results[name] = rps
+            print(f"HTTP {name:10}: p50 {p50 * 1e3:.2f} ms  p99 {p99 * 1e3:.2f} ms  throughput {rps:.0f} req/s")
+        print(f"/v1/check throughput is {results['/v1/check'] / results['bare echo']:.0%} of the bare endpoint")
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait()
+        tmp.unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    in_process(args.sets)
+    over_http(args.requests, args.seconds)
+
+
+if __name__ == "__main__":
+    main()

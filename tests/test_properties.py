@@ -1,0 +1,53 @@
+"""Property tests: the parser and the engine never raise, and spans always slice the original text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rubric.analysis import describe
+from rubric.engine import check_okrs, check_text
+
+LINES = st.sampled_from([
+    "Objective: Grow the community 🚀", "KR: Increase brand awareness", "- Monthly actives from 45 to 120 by Q3",
+    "## Objective 2: Make Übersetzungen first-class", "  • Key Result #1 – Reduce churn from 5% to 3%",
+    "1. Build a partner channel", "   1.1 Partner pipeline of $2M", "**Make support personal**", "Notes:",
+    "KR1.2: TBD", "O: Keep the queue under control", "Q3 2026 OKRs", "", "\t- Launch X%", "\r",
+])
+DRAFTS = st.one_of(st.text(max_size=400), st.lists(LINES | st.text(max_size=40), max_size=30).map("\n".join))
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(DRAFTS)
+def test_check_text_never_raises_and_spans_slice_the_text(text: str) -> None:
+    result = check_text(text)
+    for objective in result.okrs.objectives:
+        assert objective.start is not None and objective.end is not None
+        assert 0 <= objective.start <= objective.end <= len(text)
+        for kr in objective.key_results:
+            assert kr.start is not None and kr.end is not None and 0 <= kr.start <= kr.end <= len(text)
+    for finding in result.findings:
+        if finding.start is not None:
+            assert finding.end is not None
+            assert 0 <= finding.start <= finding.end <= len(text)
+            if finding.excerpt and "\n" not in text[finding.start : finding.end]:
+                assert text[finding.start : finding.end] == finding.excerpt
+
+
+@FAST
+@given(st.text(max_size=30), st.lists(st.lists(st.text(max_size=80), max_size=7), max_size=7))
+def test_check_okrs_never_raises(cycle: str, krs: list[list[str]]) -> None:
+    result = check_okrs(cycle or None, [(f"Objective {i}", k) for i, k in enumerate(krs)])
+    for finding in result.findings:
+        assert finding.objective is None or 0 <= finding.objective < len(krs)
+
+
+@FAST
+@given(st.text(max_size=200))
+def test_analysis_positions_are_inside_the_text(text: str) -> None:
+    analysis = describe(text)
+    for quantity in analysis.quantities:
+        assert text[quantity.start : quantity.end] == quantity.text
+    for time in analysis.time:
+        assert text[time.start : time.end] == time.text
