@@ -55,6 +55,9 @@ _NOUN_AFTER_VERB = frozenset({
     "reliability", "pass", "failures", "suite", "budget", "adherence", "open", "click", "conversion",
     "results", "quota", "pipeline", "plan", "plans", "size", "duration", "backlog", "queue", "tickets",
 })
+_FROM_BEFORE = re.compile(r"\bfrom\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
+_ARROW = re.compile(r"\s*(?:→|->|=>)")
+_PREPOSITION = re.compile(r"\b(?:from|of|in|on|with|via|by|for|at)\b")
 _DETERMINER = frozenset({"a", "an", "the", "our", "my", "all", "every", "each", "two", "three", "four", "five"})
 _WORK_ITEMS = frozenset({"items", "findings", "tasks", "actions", "action", "issues", "bugs", "gaps"})
 
@@ -98,7 +101,7 @@ def analyse(text: str) -> Facts:
     placeholders = [(m.start(), m.end()) for m in placeholder_matches]
     numbers = [n for n in numbers if not _inside(n.start, n.end, placeholders)]
     facts = Facts(text, tokens(text), numbers, time_spans, placeholders)
-    facts.letter_placeholder = any(re.match(r"[XYZN]", m.group()) for m in placeholder_matches)
+    facts.letter_placeholder = any(m.group()[0] in "XYZN" for m in placeholder_matches)
     _read_verb(facts)
     _read_baseline_and_target(facts)
     _read_activity(facts)
@@ -175,8 +178,7 @@ def _read_baseline_and_target(facts: Facts) -> None:
         for second in numbers[i + 1 :]:
             gap = text[first.end : second.start]
             if _FROM_TO_GAP.match(gap) and (
-                re.search(r"\bfrom\s*(?:\S+\s+){0,2}$", text[max(0, first.start - 24) : first.start], re.I)
-                or re.match(r"^\s*(?:→|->|=>)", gap)
+                _FROM_BEFORE.search(text[max(0, first.start - 24) : first.start]) or _ARROW.match(gap)
             ):
                 facts.baseline, facts.target = first, _with_unit_of(second, first)
                 facts.baseline = _with_unit_of(first, second)
@@ -284,8 +286,7 @@ def _counts_effort(facts: Facts, words: list[Token], index: int) -> bool:
     if following in lx.EFFORT_SUFFIX_WORDS or previous == "of":
         return True
     number_before = any(
-        n.end <= words[index].start and not re.search(r"\b(?:from|of|in|on|with|via|by|for|at)\b",
-                                                      facts.text[n.end : words[index].start])
+        n.end <= words[index].start and not _PREPOSITION.search(facts.text[n.end : words[index].start])
         and words[index].start - n.end < 40
         for n in facts.numbers
     )
@@ -304,7 +305,7 @@ def _effort_time(facts: Facts) -> Span | None:
 
 
 def _after_clause_break(text: str, word: Token) -> bool:
-    return bool(re.search(r"[,;]\s*$", text[max(0, word.start - 3) : word.start]))
+    return text[max(0, word.start - 3) : word.start].rstrip()[-1:] in {",", ";"}
 
 
 def _metric(facts: Facts) -> str | None:

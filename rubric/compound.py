@@ -12,6 +12,7 @@ from rubric import lexicon as lx
 from rubric.analysis import Facts, Span
 
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+\S+$")
 _MAY_JOIN = re.compile(r"[;&]|\b(?:and|plus|as well as)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that are verbs or nouns; after "and" they count as a verb only before an object marker.
@@ -48,7 +49,7 @@ def compound_measure(facts: Facts) -> Span | None:
         left, right = facts.text[: match.start()], facts.text[match.end() :]
         left_target = _has_target(facts, 0, match.start())
         right_target = _has_target(facts, match.end(), len(facts.text))
-        if re.search(r"\bbetween\s+\S+$", left):
+        if _BETWEEN.search(left):
             continue
         if _joins_two_goals(left, right) and (left_target or right_target):
             return match.start(), match.end()
