@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from coach.security.keys import is_key_digest
 from rubric.kpis import KpiCatalog, builtin_catalog, parse_catalog
 from rubric.policy import Policy, load_policy
 
@@ -40,6 +42,50 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(8, ge=1, description="Requests in flight to the model at once.")
     llm_cache_size: int = Field(512, ge=0, description="Answers kept in the response cache (0 disables it).")
     kpi_catalog_file: Path | None = Field(None, description="Your own KPIs (JSON), added to the built-in ones.")
+
+    # Production hardening: API keys, rate limits, logs, metrics, readiness, workers.
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="SHA-256 hex digests of accepted API keys, comma-separated or a JSON "
+        "list (make one with `okr-coach hash-key`). Empty = no authentication (fine on localhost only).",
+    )
+    rate_limit: str | None = Field(
+        None, description="Requests allowed per API key (per client IP without keys), moving window, e.g. "
+        "'120/minute' or '10/second;300/hour'. Unset = no limit.",
+    )
+    rate_limit_storage_uri: str = Field(
+        "memory://", description="Where the `limits` library keeps counters: per process by default; "
+        "'redis://host:6379' to share them between workers and replicas.",
+    )
+    max_review_submissions: int = Field(500, ge=1, description="Most submissions in one review (413 above).")
+    llm_max_tokens_per_request: int = Field(
+        8_000, ge=1, description="Most model tokens (prompt + completion) one API request may spend.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="JSON logs on stderr.")
+    log_drafts: bool = Field(False, description="Also log request bodies (draft text). Off: drafts never reach logs.")
+    metrics: bool = Field(True, description="Count requests, findings and LLM calls; serve them at /metrics.")
+    data_dir: Path = Field(Path("data"), description="Writable directory for server state (review jobs); "
+                           "/readyz checks it.")
+    readiness_timeout: float = Field(2.0, gt=0, description="Seconds /readyz waits for the LLM server.")
+    readiness_cache_seconds: float = Field(15.0, ge=0, description="How long /readyz reuses its last answer.")
+    workers: int = Field(1, ge=1, description="uvicorn worker processes started by `okr-coach serve`.")
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_api_keys(cls, value: object) -> object:
+        """Accept 'h1,h2' as well as a JSON list, as environment variables are plain strings."""
+        if isinstance(value, str):
+            stripped = value.strip()
+            return json.loads(stripped) if stripped.startswith("[") else [k for k in stripped.split(",") if k.strip()]
+        return value
+
+    @field_validator("api_keys")
+    @classmethod
+    def _digests_only(cls, digests: list[str]) -> list[str]:
+        digests = [d.strip().lower() for d in digests]
+        if bad := [i for i, d in enumerate(digests) if not is_key_digest(d)]:
+            raise ValueError(f"api_keys holds SHA-256 hex digests (64 hex characters), not keys: entries {bad} "
+                             "are not; run `okr-coach hash-key` to make a key and its digest")
+        return digests
 
     @cached_property
     def policy(self) -> Policy:

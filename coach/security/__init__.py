@@ -1,0 +1,1 @@
+"""Security primitives with no web framework in them: API key digests and their verification."""
