@@ -69,7 +69,16 @@ class Settings(BaseSettings):
     readiness_cache_seconds: float = Field(15.0, ge=0, description="How long /readyz reuses its last answer.")
     workers: int = Field(1, ge=1, description="uvicorn worker processes started by `okr-coach serve`.")
 
-    @field_validator("api_keys", mode="before")
+    # Browser clients (extension/): origins allowed by CORS. Unset = no CORS headers at all.
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed to call the API from a browser, comma-separated or a "
+        "JSON list, e.g. 'chrome-extension://<extension id>'.",
+    )
+    cors_origin_regex: str | None = Field(
+        None, description="Regex of allowed origins, for development, e.g. 'chrome-extension://.*'.",
+    )
+
+    @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
     def _split_api_keys(cls, value: object) -> object:
         """Accept 'h1,h2' as well as a JSON list, as environment variables are plain strings."""

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from coach import __version__
 from coach.api.body_limit import BodySizeLimit
+from coach.api.cors import install_cors
 from coach.api.errors import install_error_handlers
 from coach.api.routes_check import router as check_router
 from coach.settings import Settings
@@ -23,4 +24,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(check_router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_cors(app, settings)  # last: the outermost layer
     return app
