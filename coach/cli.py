@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from coach.report_text import render_findings
 from coach.schemas import CheckRequest, CheckResponse
+from coach.security.keys import key_digest, new_key
 from coach.service import LimitExceeded, check_request
 from coach.settings import Settings
 from rubric.registry import all_rules
@@ -67,11 +68,32 @@ def _rules(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from coach.logs import logging_config
+    from coach.metrics import share_between_workers
+
     settings = Settings()
+    host, workers = args.host or settings.host, args.workers or settings.workers
+    if not settings.api_keys and host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"okr-coach: warning: serving on {host} without API keys; set OKR_COACH_API_KEYS "
+              "(see `okr-coach hash-key`)", file=sys.stderr)
+    if workers > 1:
+        share_between_workers()
     uvicorn.run(
-        "coach.api.app:create_app", factory=True, host=args.host or settings.host, port=args.port or settings.port,
-        workers=args.workers, log_level="info",
+        "coach.api.app:create_app", factory=True, host=host, port=args.port or settings.port,
+        workers=workers, log_config=logging_config(settings), log_level=settings.log_level.lower(), access_log=False,
     )
+    return EXIT_OK
+
+
+def _hash_key(args: argparse.Namespace) -> int:
+    """A new key and its digest, or just the digest of a given key (so scripts can capture it)."""
+    if args.key is not None:
+        print(key_digest(sys.stdin.readline().strip() if args.key == "-" else args.key))
+        return EXIT_OK
+    key = new_key()
+    print(f"key: {key}\ndigest: {key_digest(key)}")
+    print("okr-coach: give the key to the client; add the digest to OKR_COACH_API_KEYS (comma-separated). "
+          "The server never stores the key itself.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -93,8 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the HTTP API (docs at /docs)")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--workers", type=int, default=None, help="worker processes (default: OKR_COACH_WORKERS)")
     serve.set_defaults(run=_serve)
+
+    hash_key = commands.add_parser("hash-key", help="make an API key and the digest to configure for it")
+    hash_key.add_argument("key", nargs="?", help="digest this key instead of making one; '-' reads it from stdin")
+    hash_key.set_defaults(run=_hash_key)
     return parser
 
 

@@ -8,6 +8,7 @@ from coach import __version__
 from coach.api.body_limit import BodySizeLimit
 from coach.api.cors import install_cors
 from coach.api.errors import install_error_handlers
+from coach.api.hardening import install_hardening
 from coach.api.routes_check import router as check_router
 from coach.settings import Settings
 
@@ -24,5 +25,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(check_router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_hardening(app, settings)  # API keys, rate limits, logs, metrics, /readyz
     install_cors(app, settings)  # last: the outermost layer
     return app

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 
 from coach.api.errors import ERROR_RESPONSES
+from coach.metrics import count_findings
 from coach.schemas import CheckRequest, CheckResponse
 from coach.service import check_request
 from coach.settings import Settings
@@ -51,7 +52,10 @@ def healthz() -> Health:
     ),
 )
 def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> CheckResponse:
-    return check_request(body, settings)
+    reply = check_request(body, settings)
+    if settings.metrics:
+        count_findings(reply.findings)
+    return reply
 
 
 @router.get("/v1/rules", response_model=list[RuleDoc], tags=["rubric"], summary="The rule catalog with docs")

@@ -1,0 +1,33 @@
+"""Wire the production layers into the app: telemetry, API keys, rate limits, /readyz and /metrics.
+
+Request path, outermost first: Telemetry (request id, access log, metrics, sees every reply) →
+ApiKeyAuth (401/403) → RateLimit (429) → the app. Each layer is pure ASGI and absent when its
+setting turns it off, so an unconfigured local server pays for none of it.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from coach.api.auth import ApiKeyAuth
+from coach.api.rate_limit import RateLimit, build_limiter, parse_rate_limit
+from coach.api.readiness import ReadinessProbe
+from coach.api.readiness import router as readiness_router
+from coach.api.routes_metrics import router as metrics_router
+from coach.api.telemetry import Telemetry
+from coach.security.keys import KeyVerifier
+from coach.settings import Settings
+
+
+def install_hardening(app: FastAPI, settings: Settings) -> None:
+    """Call after the app's own middleware and before CORS (which must stay outermost)."""
+    app.state.readiness = ReadinessProbe(settings)
+    app.include_router(readiness_router)
+    if settings.metrics:
+        app.include_router(metrics_router)
+    if settings.rate_limit:
+        app.add_middleware(RateLimit, items=parse_rate_limit(settings.rate_limit),
+                           limiter=build_limiter(settings.rate_limit_storage_uri))
+    if settings.api_keys:
+        app.add_middleware(ApiKeyAuth, verifier=KeyVerifier(settings.api_keys))
+    app.add_middleware(Telemetry, metrics=settings.metrics, log_drafts=settings.log_drafts)

@@ -1,0 +1,75 @@
+"""Per-client rate limiting as pure ASGI middleware: moving window from the `limits` library, 429 + Retry-After.
+
+A client is its API key (its short id, set by `ApiKeyAuth`) or, without keys, its IP address
+(behind a proxy, run uvicorn with --proxy-headers so this is the real client). Counters live in
+`rate_limit_storage_uri`: per process by default, Redis to share them between workers/replicas.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import RateLimitItem, parse_many
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from coach.api.asgi_reply import send_error
+from coach.api.auth import OPEN_PATHS
+from coach.api.errors import ErrorDetail
+
+EXEMPT_PATHS = OPEN_PATHS | {"/metrics"}
+
+
+def client_identity(scope: Scope) -> str:
+    key_id = scope.get("state", {}).get("api_key_id")
+    if key_id:
+        return f"key:{key_id}"
+    client = scope.get("client")
+    return f"ip:{client[0]}" if client else "ip:unknown"
+
+
+def build_limiter(storage_uri: str) -> MovingWindowRateLimiter:
+    """An async moving-window limiter on `storage_uri` ('memory://', 'redis://...'; 'async+' is implied)."""
+    uri = storage_uri if storage_uri.startswith("async+") else f"async+{storage_uri}"
+    return MovingWindowRateLimiter(storage_from_string(uri))
+
+
+def parse_rate_limit(spec: str) -> list[RateLimitItem]:
+    """'120/minute' or '10/second;300/hour' into `limits` items, with the setting named on error."""
+    try:
+        return parse_many(spec)
+    except ValueError as exc:
+        raise ValueError(f"OKR_COACH_RATE_LIMIT={spec!r} is not a rate like '120/minute' or "
+                         f"'10/second;300/hour': {exc}") from exc
+
+
+class RateLimit:
+    def __init__(self, app: ASGIApp, items: list[RateLimitItem], limiter: MovingWindowRateLimiter,
+                 exempt_paths: frozenset[str] = EXEMPT_PATHS) -> None:
+        self.app = app
+        self.items = items
+        self.limiter = limiter
+        self.exempt_paths = exempt_paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in self.exempt_paths:
+            await self.app(scope, receive, send)
+            return
+        client = client_identity(scope)
+        for item in self.items:
+            if not await self.limiter.hit(item, client):
+                await self._reject(send, item, client)
+                return
+        await self.app(scope, receive, send)
+
+    async def _reject(self, send: Send, item: RateLimitItem, client: str) -> None:
+        stats = await self.limiter.get_window_stats(item, client)
+        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+        who = "API key" if client.startswith("key:") else "client address"
+        await send_error(
+            send, 429, "Too many requests; slow down and retry after the number of seconds in Retry-After.",
+            ErrorDetail(field="rate_limit", type="rate_limited",
+                        message=f"the limit is {item} per {who}; retry in {retry_after} s"),
+            headers=[(b"retry-after", str(retry_after).encode())])
