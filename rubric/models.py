@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
-Level = Literal["set", "objective", "key_result"]
+Level = Literal["set", "objective", "key_result", "team"]  # "team": rubric/team.py, across a batch
 Unit = Literal["percent", "currency", "count", "time", "ratio"]
 Direction = Literal["up", "down", "unspecified", "hold"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
