@@ -10,10 +10,14 @@ from coach.api.cors import install_cors
 from coach.api.errors import install_error_handlers
 from coach.api.hardening import install_hardening
 from coach.api.routes_check import router as check_router
+from coach.api.routes_coach import router as coach_router
+from coach.llm import client_from_settings
+from coach.llm.base import LLMClient
 from coach.settings import Settings
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, llm_client: LLMClient | None = None) -> FastAPI:
+    """The app; `llm_client` overrides the model client built from settings (tests inject one)."""
     settings = settings or Settings()
     app = FastAPI(
         title="OKR Coach",
@@ -22,8 +26,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "points; `offset`/`length` are UTF-16 code units for JavaScript.",
     )
     app.state.settings = settings
+    app.state.llm_client = llm_client or client_from_settings(settings)
     install_error_handlers(app)
     app.include_router(check_router)
+    app.include_router(coach_router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_hardening(app, settings)  # API keys, rate limits, logs, metrics, /readyz
     install_cors(app, settings)  # last: the outermost layer

@@ -1,0 +1,192 @@
+"""The coach's model on the official openai SDK: OpenAI or any OpenAI-compatible server.
+
+Structured output comes from pydantic models (`json_schema`); a server that rejects
+`json_schema` is asked for JSON mode instead and the reply validated here. The SDK's own
+retries are off (`max_retries=0`) so `RetryPolicy` alone decides, within one time budget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import httpx
+import openai
+from pydantic import ValidationError
+
+from coach.llm.base import (
+    Completion,
+    LLMInvalidOutput,
+    LLMRefused,
+    LLMUnavailable,
+    M,
+    Message,
+    Usage,
+)
+from coach.llm.cache import ResponseCache, cache_key
+from coach.llm.retry import RetryPolicy
+
+REASK = (
+    "Your previous reply could not be used: {problem}. Reply again with only a JSON object that "
+    "matches the schema exactly."
+)
+JSON_MODE_INSTRUCTIONS = "Reply with only a JSON object that validates against this JSON Schema:\n{schema}"
+
+
+class _BadOutput(Exception):
+    """The reply was not valid JSON for the schema (worth one re-ask)."""
+
+    def __init__(self, problem: str, content: str | None, usage: Usage) -> None:
+        super().__init__(problem)
+        self.problem, self.content, self.usage = problem, content, usage
+
+
+class OpenAIClient:
+    """`LLMClient` for OpenAI-compatible chat completions, with retries, a cache and a concurrency cap."""
+
+    provider = "openai"
+
+    def __init__(
+        self, *, model: str, api_key: str | None, base_url: str | None, timeout: float, retry: RetryPolicy,
+        concurrency: int, cache_size: int, http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.model = model
+        self._sdk = openai.AsyncOpenAI(
+            api_key=api_key or "not-needed", base_url=base_url, timeout=timeout, max_retries=0,
+            http_client=http_client,
+        )
+        self._timeout = timeout
+        self._retry = retry
+        self._limit = asyncio.Semaphore(concurrency)
+        self._cache = ResponseCache(cache_size)
+        self._json_schema = True  # turned off for good when the server rejects `json_schema`
+
+    async def complete(self, messages: list[Message], schema: type[M]) -> Completion[M]:
+        """One validated answer: cached, retried on transient failures, re-asked once on bad JSON."""
+        key = cache_key(self.model, messages, schema)
+        if (hit := self._cache.get(key)) is not None:
+            return Completion(schema.model_validate_json(hit), Usage(cached=1))
+        usage = Usage()
+        conversation = list(messages)
+        for attempt in range(2):
+            try:
+                value, spent = await self._answer(conversation, schema)
+            except _BadOutput as bad:
+                usage += bad.usage
+                if attempt:
+                    raise LLMInvalidOutput(f"the reply did not match the schema twice ({bad.problem})", usage) from bad
+                if bad.content:
+                    conversation.append({"role": "assistant", "content": bad.content})
+                conversation.append({"role": "user", "content": REASK.format(problem=bad.problem)})
+                continue
+            except (LLMRefused, LLMUnavailable) as exc:
+                exc.usage = usage + exc.usage
+                raise
+            usage += spent
+            self._cache.put(key, value.model_dump_json())
+            return Completion(value, usage)
+        raise AssertionError("unreachable")
+
+    async def aclose(self) -> None:
+        await self._sdk.close()
+
+    async def _answer(self, messages: list[Message], schema: type[M]) -> tuple[M, Usage]:
+        """One reply, retrying transient failures until the attempts or the time budget run out."""
+        started = time.monotonic()
+        calls = 0
+        try:
+            async for attempt in self._retry.attempts():
+                with attempt:
+                    calls += 1
+                    remaining = max(0.05, self._retry.budget - (time.monotonic() - started))
+                    value, usage = await self._request(messages, schema, min(self._timeout, remaining))
+            return value, usage + Usage(calls=calls)
+        except _BadOutput as bad:
+            bad.usage += Usage(calls=calls)
+            raise
+        except LLMRefused as exc:
+            exc.usage += Usage(calls=calls)
+            raise
+        except openai.APIError as exc:
+            elapsed = time.monotonic() - started
+            raise LLMUnavailable(
+                f"the model server did not answer usefully ({_describe(exc)}) after {calls} attempt(s) "
+                f"in {elapsed:.1f}s", Usage(calls=calls),
+            ) from exc
+
+    async def _request(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
+        async with self._limit:
+            if self._json_schema:
+                try:
+                    return await self._structured(messages, schema, timeout)
+                except openai.BadRequestError as exc:
+                    if not _rejects_json_schema(exc):
+                        raise
+                    self._json_schema = False
+            return await self._json_mode(messages, schema, timeout)
+
+    async def _structured(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
+        try:
+            completion = await self._sdk.chat.completions.parse(
+                model=self.model, messages=list(messages), response_format=schema, timeout=timeout,  # type: ignore[arg-type]
+            )
+        except openai.LengthFinishReasonError as exc:
+            raise _BadOutput("the reply was cut off at the token limit", None, _usage(exc.completion.usage)) from exc
+        except openai.ContentFilterFinishReasonError as exc:
+            raise LLMRefused("the model's content filter stopped the reply") from exc
+        except ValidationError as exc:
+            raise _BadOutput(_first_error(exc), None, Usage()) from exc
+        usage = _usage(completion.usage)
+        message = completion.choices[0].message
+        if message.refusal:
+            raise LLMRefused(f"the model refused: {message.refusal[:200]}", usage)
+        if message.parsed is None:
+            raise _BadOutput("the reply was empty", message.content, usage)
+        return message.parsed, usage
+
+    async def _json_mode(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
+        instructions = JSON_MODE_INSTRUCTIONS.format(schema=json.dumps(schema.model_json_schema()))
+        completion = await self._sdk.chat.completions.create(
+            model=self.model, messages=[{"role": "system", "content": instructions}, *messages],  # type: ignore[list-item]
+            response_format={"type": "json_object"}, timeout=timeout,
+        )
+        usage = _usage(completion.usage)
+        choice = completion.choices[0]
+        if choice.message.refusal or choice.finish_reason == "content_filter":
+            raise LLMRefused(f"the model refused: {(choice.message.refusal or 'content filter')[:200]}", usage)
+        content = choice.message.content or ""
+        try:
+            return schema.model_validate_json(content), usage
+        except ValidationError as exc:
+            raise _BadOutput(_first_error(exc), content, usage) from exc
+
+
+def _usage(usage: object | None) -> Usage:
+    """Token counts as the server reported them (requests are counted by the caller)."""
+    return Usage(
+        prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+        completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+        total_tokens=getattr(usage, "total_tokens", 0) or 0,
+    )
+
+
+def _rejects_json_schema(exc: openai.BadRequestError) -> bool:
+    text = str(exc).lower()
+    return "response_format" in text or "json_schema" in text
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"]) or "reply"
+    return f"{where}: {error['msg']}"
+
+
+def _describe(exc: openai.APIError) -> str:
+    if isinstance(exc, openai.APITimeoutError):
+        return "timed out"
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APIConnectionError):
+        return "connection failed"
+    return type(exc).__name__
