@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from coach.api.asgi_reply import send_error
+from coach.api.errors import ErrorDetail
+
 
 class BodySizeLimit:
-    """Pure ASGI middleware: 413 when Content-Length or the streamed body exceeds `max_bytes`."""
+    """Pure ASGI middleware: 413 when Content-Length or the streamed body exceeds `max_bytes`.
+
+    A streamed (chunked) body is cut off in `receive`: the 413 is sent from here at once and the
+    app's own reply to the aborted read (FastAPI turns any read error into a 400) is dropped.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -23,29 +30,31 @@ class BodySizeLimit:
             await self._reject(send)
             return
         received = 0
+        replied = rejected = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, rejected
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > self.max_bytes and not replied:
+                    rejected = True
+                    await self._reject(send)
                     raise _TooLarge
             return message
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _TooLarge:
-            await self._reject(send)
+        async def guarded_send(message: Message) -> None:
+            nonlocal replied
+            if not rejected:
+                replied = True
+                await send(message)
+
+        with contextlib.suppress(_TooLarge):  # already answered with the 413
+            await self.app(scope, limited_receive, guarded_send)
 
     async def _reject(self, send: Send) -> None:
-        body = json.dumps({
-            "error": "The request body is too large.",
-            "detail": [{"field": "body", "message": f"the limit is {self.max_bytes} bytes", "type": "too_large"}],
-        }).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, 413, "The request body is too large.", ErrorDetail(
+            field="body", message=f"the limit is {self.max_bytes} bytes", type="too_large"))
 
 
 class _TooLarge(Exception):
