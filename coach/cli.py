@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -10,6 +11,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from coach.coach_schemas import CoachRequest
+from coach.coaching import coach_request
+from coach.llm import client_from_settings
+from coach.report_coach import render_coaching
 from coach.report_text import render_findings
 from coach.schemas import CheckRequest, CheckResponse
 from coach.security.keys import key_digest, new_key
@@ -50,6 +55,24 @@ def _check(args: argparse.Namespace) -> int:
     else:
         label = "<stdin>" if args.file == "-" else args.file
         print(render_findings(label, source, result, color=args.color), end="")
+    return EXIT_FINDINGS if result.summary.errors else EXIT_OK
+
+
+def _coach(args: argparse.Namespace) -> int:
+    settings = Settings()
+    source = read_source(args.file)
+    body = CoachRequest.model_validate(request_from_source(source, args.cycle).model_dump(exclude_none=True))
+    try:
+        client = client_from_settings(settings)
+    except ValueError as exc:
+        print(f"okr-coach: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = asyncio.run(coach_request(body, client=client, settings=settings))
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    else:
+        label = "<stdin>" if args.file == "-" else args.file
+        print(render_findings(label, source, result, color=args.color) + render_coaching(result), end="")
     return EXIT_FINDINGS if result.summary.errors else EXIT_OK
 
 
@@ -107,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.set_defaults(run=_check)
+
+    coach = commands.add_parser("coach", help="check a draft and suggest verified rewrites and KPI links")
+    coach.add_argument("file")
+    coach.add_argument("--format", choices=["text", "json"], default="text")
+    coach.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
+    coach.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    coach.set_defaults(run=_coach)
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=["text", "json"], default="text")

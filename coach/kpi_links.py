@@ -20,7 +20,7 @@ from rubric.text import word_set
 # Words too common in KPI names to link on their own.
 _GENERIC = frozenset({
     "rate", "time", "score", "number", "count", "total", "average", "new", "open", "value", "cost", "level",
-    "ratio", "customer", "user", "day", "month", "week", "monthly", "weekly", "daily", "per", "active",
+    "ratio", "customer", "user", "first", "day", "month", "week", "monthly", "weekly", "daily", "per", "active",
 })
 EXACT_CONFIDENCE = 0.9
 MIN_FUZZY_CONFIDENCE = 0.5

@@ -14,6 +14,8 @@ from rubric.policy import Policy
 
 Draft = list[tuple[str, list[str]]]
 Place = tuple[int | None, int | None]
+# Objective findings about its key results, which a new title cannot fix (another change may).
+_ABOUT_KEY_RESULTS = frozenset({"objective-without-key-results", "too-few-key-results", "too-many-key-results"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ def verify(
     revised, places = _apply(change, draft, [fill_slots(t) for t in change.texts], removed_objectives)
     after = check_okrs(result.okrs.cycle, revised, policy).findings
     remaining = [f for f in after if (f.objective, f.key_result) in places]
+    if change.action == "rewrite" and change.key_result is None:
+        remaining = [f for f in remaining if f.rule not in _ABOUT_KEY_RESULTS]
     before = {f.rule for f in result.findings if (f.objective, f.key_result) in _original_places(change)}
     fixes = sorted(before - {f.rule for f in remaining})
     return Verdict(

@@ -28,6 +28,8 @@ _DATE_START = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_LEFTOVERS = re.compile(r"[\[(]\s*[\])]|[:;]")
+_LEADING_LINK = re.compile(r"^(?:of|to|by|in|at|for|with)\s+", re.IGNORECASE)
 _METRIC_WORDS = frozenset({
     "rate", "score", "time", "count", "number", "cost", "revenue", "share", "ratio", "average", "percentage",
     "retention", "churn", "conversion", "margin", "volume", "latency", "uptime", "users", "customers", "leads",
@@ -206,8 +208,9 @@ def _fix_direction(facts: Facts) -> str:
 
 def _without_numbers(facts: Facts) -> str:
     """An objective's words without its quantities and dates ('Increase qualified leads')."""
-    verb = facts.verb.text if facts.verb else ""
-    phrase = " ".join(part for part in (verb, facts.metric or "") if part)
+    metric = _LEFTOVERS.sub(" ", (facts.metric or "").split(",")[0])
+    metric = _LEADING_LINK.sub("", " ".join(metric.split()))
+    phrase = " ".join(part for part in (facts.verb.text if facts.verb else "", metric) if part)
     return phrase[:1].upper() + phrase[1:]
 
 
@@ -220,7 +223,8 @@ def _split(text: str) -> list[str]:
 
 
 def _mid_sentence(phrase: str) -> str:
-    """'Average review score' -> 'average review score'; acronyms ('NPS') stay as written."""
+    """'Average review score' -> 'average review score'; acronyms ('NPS') stay; adverbs go."""
+    phrase = re.sub(r"^(?:\w+ly\s+)+", "", phrase)
     return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
 
 
