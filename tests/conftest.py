@@ -21,3 +21,44 @@ def chromium_path() -> str:
         reason = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
         pytest.skip(f"Chromium is not available ({CHROMIUM_PATH}) and could not be installed: {reason}")
     return CHROMIUM_PATH
+
+
+@pytest.fixture(autouse=True)
+def no_external_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that reaches past loopback: model calls must be mocked (respx), never real."""
+    import ipaddress
+    import socket
+
+    def is_local(host: object) -> bool:
+        if not isinstance(host, str):
+            return True
+        if host in {"localhost", "testserver"}:
+            return True
+        try:
+            return ipaddress.ip_address(host.split("%")[0]).is_loopback
+        except ValueError:
+            return False
+
+    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+    def refuse(address: object) -> None:
+        raise RuntimeError(f"a test tried to reach the network ({address!r}); mock it instead")
+
+    def connect(self: socket.socket, address: object) -> None:
+        if isinstance(address, tuple) and not is_local(address[0]):
+            refuse(address)
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        if isinstance(address, tuple) and not is_local(address[0]):
+            refuse(address)
+        return real_connect_ex(self, address)
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> list:
+        if host is not None and not is_local(host.decode() if isinstance(host, bytes) else host):
+            refuse(host)
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
