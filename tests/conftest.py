@@ -39,7 +39,8 @@ def no_external_network(monkeypatch: pytest.MonkeyPatch) -> None:
         except ValueError:
             return False
 
-    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
 
     def refuse(address: object) -> None:
         raise RuntimeError(f"a test tried to reach the network ({address!r}); mock it instead")

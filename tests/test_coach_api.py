@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 import respx
+from coach_llm_fakes import COMPLETIONS, change, error, llm_client, llm_settings, proposal, reply, sent_messages
 from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
 from coach.coach_schemas import CoachResponse
 from coach.settings import Settings
-from coach_llm_fakes import COMPLETIONS, change, error, llm_client, llm_settings, proposal, reply, sent_messages
 
-DRAFT = "Objective: Be known in our niche\nKR: Increase brand awareness\nKR: Grow newsletter subscribers from 2,000 to 3,000 by Q3"
+DRAFT = ("Objective: Be known in our niche\nKR: Increase brand awareness\n"
+         "KR: Grow newsletter subscribers from 2,000 to 3,000 by Q3")
 GOOD_REWRITE = "Increase aided brand recall from [baseline] to [target] by [deadline]"
 
 
@@ -157,7 +158,8 @@ def test_offline_by_default_without_any_model_call() -> None:
 
 def test_held_kpi_is_flagged_as_kpi_in_disguise() -> None:
     body = coach(TestClient(create_app(Settings())), okrs={"cycle": "2026-Q3", "objectives": [
-        {"title": "Run a dependable service", "key_results": ["Maintain 99.9% uptime", "Cut p95 latency from 900 ms to 400 ms"]}]})
+        {"title": "Run a dependable service",
+         "key_results": ["Maintain 99.9% uptime", "Cut p95 latency from 900 ms to 400 ms"]}]})
     flags = {link["kpi_id"]: link["kpi_in_disguise"] for link in body["kpi_links"]}
     assert flags == {"engineering.uptime": True, "engineering.p95-latency": False}
 
@@ -178,7 +180,9 @@ def test_inline_kpis_extend_the_catalog_for_one_request() -> None:
     assert body["kpi_links"][0]["kpi_id"] == "acme.widget-yield"
 
 
-@pytest.mark.parametrize("body", [{}, {"text": "x", "okrs": {"objectives": []}}, {"text": "x", "kpis": [{"id": "BAD"}]}])
+@pytest.mark.parametrize(
+    "body", [{}, {"text": "x", "okrs": {"objectives": []}}, {"text": "x", "kpis": [{"id": "BAD"}]}]
+)
 def test_bad_input_is_a_422_naming_the_field(body: dict) -> None:
     response = TestClient(create_app(Settings())).post("/v1/coach", json=body)
     assert response.status_code == 422 and response.json()["detail"]

@@ -7,10 +7,10 @@ import time
 import httpx
 import pytest
 import respx
+from coach_llm_fakes import COMPLETIONS, error, llm_client, reply, sent_messages
 from pydantic import BaseModel
 
 from coach.llm.base import LLMInvalidOutput, LLMRefused, LLMUnavailable
-from coach_llm_fakes import COMPLETIONS, error, llm_client, reply, sent_messages
 
 
 class Verdict(BaseModel):
@@ -62,7 +62,8 @@ async def test_server_errors_until_the_budget_is_spent_raise_unavailable() -> No
 
 async def test_timeout_is_retried() -> None:
     with respx.mock:
-        route = respx.post(COMPLETIONS).mock(side_effect=[httpx.ReadTimeout("slow"), reply({"verdict": "ok", "score": 2})])
+        answers = [httpx.ReadTimeout("slow"), reply({"verdict": "ok", "score": 2})]
+        route = respx.post(COMPLETIONS).mock(side_effect=answers)
         completion = await llm_client().complete(MESSAGES, Verdict)
     assert route.call_count == 2 and completion.value.score == 2
 

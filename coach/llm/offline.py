@@ -137,8 +137,7 @@ class _OfflineCoach:
     def _when(self, facts: Facts, objective: int) -> str:
         if facts.time_spans:
             start, end = facts.time_spans[0]
-            when = facts.text[start:end]
-            return f" by {when}" if _DATE_START.match(when) else f" {when}"
+            return f" {_time_phrase(facts.text[start:end])}"
         return " by [deadline]" if self._needs_deadline(objective) else ""
 
     def _with_deadline(self, text: str, objective: int) -> str:
@@ -219,7 +218,18 @@ def _split(text: str) -> list[str]:
     if span is None:
         return []
     left, right = text[: span[0]].strip(), text[span[1] :].strip()
-    return [left, right[:1].upper() + right[1:]] if left and right else []
+    if not left or not right:
+        return []
+    shared_time = analyse(right).time_spans
+    if shared_time and not analyse(left).has_time:  # "... and reduce churn to 2% by Q3": Q3 is for both
+        start, end = shared_time[-1]
+        left = f"{left} {_time_phrase(right[start:end])}"
+    return [left, right[:1].upper() + right[1:]]
+
+
+def _time_phrase(when: str) -> str:
+    """'Q3' -> 'by Q3'; 'monthly' and 'in Q3' stay as written."""
+    return f"by {when}" if _DATE_START.match(when) else when
 
 
 def _mid_sentence(phrase: str) -> str:
