@@ -69,6 +69,14 @@ class Settings(BaseSettings):
     readiness_cache_seconds: float = Field(15.0, ge=0, description="How long /readyz reuses its last answer.")
     workers: int = Field(1, ge=1, description="uvicorn worker processes started by `okr-coach serve`.")
 
+    # Batch reviews (POST /v1/reviews, `okr-coach review`); jobs live in data_dir/reviews.sqlite3.
+    review_sync_max_sets: int = Field(50, ge=0, description="Most sets a `?sync=true` review answers at once; "
+                                      "larger reviews are queued (202) instead.")
+    review_lease_seconds: float = Field(30.0, gt=0, description="How long a server owns the sets it is reviewing; "
+                                        "after a crash another server (or the restarted one) takes them over then.")
+    review_set_delay: float = Field(0.0, ge=0, description="Test-only: seconds to wait after each reviewed set, so "
+                                    "tests can stop a server mid-job.")
+
     # Browser clients (extension/): origins allowed by CORS. Unset = no CORS headers at all.
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed to call the API from a browser, comma-separated or a "
