@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
 
 from coach.service import LimitExceeded
 
@@ -44,9 +46,19 @@ async def _limit_exceeded(request: Request, exc: LimitExceeded) -> JSONResponse:
     return JSONResponse(status_code=413, content=body.model_dump())
 
 
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    """A body that is not UTF-8 is invalid input like bad JSON (422), not FastAPI's bare 400."""
+    if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
+        body = ErrorResponse(error="The request is invalid; see detail for each field.", detail=[ErrorDetail(
+            field="body", message="the body is not valid UTF-8; send JSON encoded as UTF-8", type="json_invalid")])
+        return JSONResponse(status_code=422, content=body.model_dump())
+    return await http_exception_handler(request, exc)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(LimitExceeded, _limit_exceeded)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
 
 
 ERROR_RESPONSES: dict[int | str, dict] = {
