@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -13,8 +14,14 @@ from coach.llm.base import Message
 
 def cache_key(model: str, messages: list[Message], schema: type[BaseModel]) -> str:
     """A digest of everything that determines the answer."""
-    payload = json.dumps([model, messages, schema.model_json_schema()], sort_keys=True, ensure_ascii=False)
+    payload = json.dumps([model, messages, schema_json(schema)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def schema_json(schema: type[BaseModel]) -> str:
+    """Generating a JSON schema takes milliseconds; the answer never changes for a class."""
+    return json.dumps(schema.model_json_schema(), sort_keys=True)
 
 
 class ResponseCache:

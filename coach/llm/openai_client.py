@@ -8,7 +8,6 @@ retries are off (`max_retries=0`) so `RetryPolicy` alone decides, within one tim
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 
 import httpx
@@ -24,7 +23,7 @@ from coach.llm.base import (
     Message,
     Usage,
 )
-from coach.llm.cache import ResponseCache, cache_key
+from coach.llm.cache import ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
 
 REASK = (
@@ -146,7 +145,7 @@ class OpenAIClient:
         return message.parsed, usage
 
     async def _json_mode(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
-        instructions = JSON_MODE_INSTRUCTIONS.format(schema=json.dumps(schema.model_json_schema()))
+        instructions = JSON_MODE_INSTRUCTIONS.format(schema=schema_json(schema))
         completion = await self._sdk.chat.completions.create(
             model=self.model, messages=[{"role": "system", "content": instructions}, *messages],  # type: ignore[list-item]
             response_format={"type": "json_object"}, timeout=timeout,
