@@ -45,3 +45,25 @@ export function badgeText(count) {
   if (count <= 0) return "";
   return count > BADGE_MAX ? `${BADGE_MAX}+` : String(count);
 }
+
+/**
+ * The marks of `oldText` that still hold in `newText`: those before the edited region stay,
+ * those after it move by the edit's length, those touching it go (the next check redraws them).
+ * Keeps underlines steady while the user types, instead of flickering until the next reply.
+ */
+export function carryMarks(marks, oldText, newText) {
+  const shortest = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < shortest && oldText[prefix] === newText[prefix]) prefix += 1;
+  let suffix = 0;
+  while (suffix < shortest - prefix && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) {
+    suffix += 1;
+  }
+  const editEnd = oldText.length - suffix;
+  const shift = newText.length - oldText.length;
+  return marks.flatMap((mark) => {
+    if (mark.offset + mark.length <= prefix) return [mark];
+    if (mark.offset >= editEnd) return [{ ...mark, offset: mark.offset + shift }];
+    return [];
+  });
+}

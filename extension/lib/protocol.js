@@ -27,8 +27,10 @@ export class RemoteError extends Error {
 const PAYLOAD_CHECKS = {
   [MessageType.CHECK]: (p) => typeof p.text === "string" || "payload.text must be a string",
   [MessageType.COACH]: (p) => typeof p.text === "string" || "payload.text must be a string",
-  [MessageType.BADGE]: (p) =>
-    (Number.isInteger(p.count) && p.count >= 0) || "payload.count must be a non-negative integer",
+  [MessageType.BADGE]: (p) => {
+    if (!Number.isInteger(p.count) || p.count < 0) return "payload.count must be a non-negative integer";
+    return p.problem === undefined || typeof p.problem === "string" || "payload.problem must be a string if given";
+  },
 };
 
 export function makeRequest(type, payload) {

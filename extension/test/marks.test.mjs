@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { badgeText, isOkrDraft, marksAt, marksFrom } from "../lib/marks.js";
+import { badgeText, carryMarks, isOkrDraft, marksAt, marksFrom } from "../lib/marks.js";
 
 const TEXT = "Objective: Be known\nKR: Increase brand awareness";
 const KR = TEXT.indexOf("Increase");
@@ -46,4 +46,27 @@ test("badge text is empty for none and capped at 99+", () => {
   assert.equal(badgeText(0), "");
   assert.equal(badgeText(7), "7");
   assert.equal(badgeText(140), "99+");
+});
+
+test("carryMarks keeps marks before an edit, shifts those after it and drops those it touches", () => {
+  const text = "Objective: Be known\nKR: Increase brand awareness\nKR: Ship it";
+  const marks = marksFrom([
+    finding("too-few-key-results", "warning", text.indexOf("Be known"), 8),
+    finding("vague-change", "error", text.indexOf("Increase"), 24),
+    finding("activity-key-result", "warning", text.indexOf("Ship it"), 7),
+  ], text);
+  const edited = text.replace("brand", "our brand");
+  const carried = carryMarks(marks, text, edited);
+  assert.deepEqual(carried.map((m) => edited.slice(m.offset, m.offset + m.length)), ["Be known", "Ship it"]);
+  assert.deepEqual(carryMarks(marks, text, text), marks);
+  const appended = carryMarks(marks, text, `${text}!`);
+  assert.equal(appended.length, 3); // typing at the very end touches no mark
+});
+
+test("carryMarks shifts marks after an edit by its UTF-16 length (an emoji is two units)", () => {
+  const text = "KR: Increase brand awareness";
+  const marks = marksFrom([finding("vague-change", "error", 4, 24)], text);
+  const edited = `🚀 ${text}`;
+  const [moved] = carryMarks(marks, text, edited);
+  assert.equal(edited.slice(moved.offset, moved.offset + moved.length), "Increase brand awareness");
 });

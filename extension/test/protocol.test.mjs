@@ -10,6 +10,7 @@ test("a request made by makeRequest parses back to its type and payload", () => 
   const parsed = parseRequest(makeRequest(MessageType.CHECK, { text: "KR: Increase brand awareness" }));
   assert.deepEqual(parsed, { type: MessageType.CHECK, payload: { text: "KR: Increase brand awareness" } });
   assert.equal(parseRequest(makeRequest(MessageType.BADGE, { count: 3 })).payload.count, 3);
+  assert.equal(parseRequest(makeRequest(MessageType.BADGE, { count: 0, problem: "API down" })).payload.problem, "API down");
 });
 
 test("requests from another protocol version are refused with advice", () => {
@@ -25,6 +26,7 @@ test("malformed requests name what is wrong", () => {
     [makeRequest(MessageType.COACH, { text: 42 }), /payload.text must be a string/],
     [makeRequest(MessageType.BADGE, { count: -1 }), /non-negative integer/],
     [makeRequest(MessageType.BADGE, { count: 1.5 }), /non-negative integer/],
+    [makeRequest(MessageType.BADGE, { count: 0, problem: 404 }), /problem must be a string/],
   ];
   for (const [message, pattern] of cases) {
     assert.throws(() => parseRequest(message), (error) => error instanceof ProtocolError && pattern.test(error.message));
