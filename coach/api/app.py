@@ -11,6 +11,7 @@ from coach.api.errors import install_error_handlers
 from coach.api.hardening import install_hardening
 from coach.api.routes_check import router as check_router
 from coach.api.routes_coach import router as coach_router
+from coach.api.routes_reviews import install_reviews
 from coach.llm import client_from_settings
 from coach.llm.base import LLMClient
 from coach.settings import Settings
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None, llm_client: LLMClient | None = 
     install_error_handlers(app)
     app.include_router(check_router)
     app.include_router(coach_router)
+    install_reviews(app, settings)  # /v1/reviews and the background runner of review jobs
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_hardening(app, settings)  # API keys, rate limits, logs, metrics, /readyz
     install_cors(app, settings)  # last: the outermost layer

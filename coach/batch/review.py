@@ -1,0 +1,84 @@
+"""Review submitted sets with the rubric, then add the team findings that need the whole batch."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
+
+from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective
+from rubric.engine import _order as finding_order
+from rubric.engine import check_okrs, check_text
+from rubric.models import Finding, Summary
+from rubric.policy import Policy
+from rubric.team import CompanyObjective, TeamSet, check_team
+
+PARALLEL_FROM = 400  # sets; below this, starting worker processes costs more than it saves
+_CHUNK = 64
+
+
+def review_set(index: int, submission: Submission, policy: Policy) -> SetReview:
+    """One set through the rubric: structured objectives, or a free-text draft (findings then carry spans)."""
+    if submission.text is not None:
+        result = check_text(submission.text, policy, cycle=submission.cycle)
+        objectives = [SubmittedObjective.model_construct(title=o.title, key_results=[k.text for k in o.key_results],
+                                                         parent=None) for o in result.okrs.objectives]
+    else:
+        pairs = [(o.title, o.key_results) for o in submission.objectives]
+        result = check_okrs(submission.cycle, pairs, policy)
+        objectives = submission.objectives
+    return SetReview.model_construct(
+        index=index, owner=submission.owner, team=submission.team, cycle=result.okrs.cycle, line=submission.line,
+        objectives=objectives, findings=result.findings, summary=result.summary, suggestions=None,
+        suggestion_error=None, error=None,
+    )
+
+
+def unreviewable(index: int, submission: Submission, error: BaseException) -> SetReview:
+    """A set the rubric failed on: recorded with the reason, so the job still finishes and nothing is lost."""
+    return SetReview(index=index, owner=submission.owner, team=submission.team, cycle=submission.cycle,
+                     line=submission.line, objectives=submission.objectives, findings=[],
+                     summary=Summary(objectives=len(submission.objectives)),
+                     error=f"The rubric failed on this set ({type(error).__name__}: {error}); please report it.")
+
+
+def review_sets(submissions: Sequence[Submission], policy: Policy, workers: int | None = None) -> Iterator[SetReview]:
+    """Every set, in order; large batches are spread over worker processes (one per core by default)."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(submissions) < PARALLEL_FROM:
+        yield from (review_set(i, s, policy) for i, s in enumerate(submissions))
+        return
+    chunks = [(start, submissions[start:start + _CHUNK]) for start in range(0, len(submissions), _CHUNK)]
+    with multiprocessing.get_context(_start_method()).Pool(workers) as pool:
+        for reviews in pool.imap(partial(_review_chunk, policy=policy), chunks):
+            yield from reviews
+
+
+def _review_chunk(chunk: tuple[int, Sequence[Submission]], policy: Policy) -> list[SetReview]:
+    start, submissions = chunk
+    return [review_set(start + i, s, policy) for i, s in enumerate(submissions)]
+
+
+def _start_method() -> str:
+    """fork is fastest where it is safe (Linux); elsewhere the platform default."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
+
+
+def add_team_findings(reviews: Sequence[SetReview], company: Iterable[CompanyObjectiveInput], policy: Policy) -> None:
+    """Add each set's team findings (owner overloaded, duplicates across owners...) to its review."""
+    sets = [TeamSet(r.owner, [o.title for o in r.objectives], [o.parent for o in r.objectives]) for r in reviews]
+    parents = [CompanyObjective(c.title, c.id) for c in company]
+    for review, found in zip(reviews, check_team(sets, parents, policy.thresholds, policy.disable), strict=True):
+        if found:
+            review.findings = sorted([*review.findings, *found], key=finding_order)
+            review.summary = recount(review.findings, review.summary)
+
+
+def recount(findings: Sequence[Finding], summary: Summary) -> Summary:
+    """The summary with severities counted again (after findings were added)."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return Summary(errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+                   objectives=summary.objectives, key_results=summary.key_results)
