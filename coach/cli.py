@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     hash_key = commands.add_parser("hash-key", help="make an API key and the digest to configure for it")
     hash_key.add_argument("key", nargs="?", help="digest this key instead of making one; '-' reads it from stdin")
     hash_key.set_defaults(run=_hash_key)
+
+    from coach.batch.cli_review import add_review_command  # here: it imports this module's neighbours
+
+    add_review_command(commands)
     return parser
 
 
