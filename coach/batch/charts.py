@@ -9,7 +9,7 @@ from coach.batch.models import OwnerCount, RuleCount
 ROW = 24  # px per bar or heatmap row
 LABEL = 230  # px for rule / owner labels
 BAR_AREA = 440
-CELL = 26
+CELL = 30
 HEAD = 150  # px for the heatmap's slanted rule names
 
 
@@ -77,5 +77,5 @@ def heatmap(by_owner: list[OwnerCount], rules: list[str], max_owners: int = 30) 
         ])
         for i, o in enumerate(shown)
     ]
-    return Heatmap(columns, rows, len(by_owner) - len(shown), LABEL + len(rules) * CELL + HEAD // 2,
+    return Heatmap(columns, rows, len(by_owner) - len(shown), LABEL + len(rules) * CELL + 90,
                    HEAD + len(rows) * CELL + 4)
