@@ -93,10 +93,15 @@ def chromium_with_extension(playwright: Playwright, chromium_path: str, user_dat
         viewport=viewport or {"width": 1000, "height": 700},
     )
     try:
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        yield context, worker.url.split("/")[2]
+        yield context, extension_id_of(context)
     finally:
         context.close()
+
+
+def extension_id_of(context: BrowserContext) -> str:
+    """The loaded extension's id, from its service worker's chrome-extension://<id>/ URL."""
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    return worker.url.split("/")[2]
 
 
 def configure_extension(context: BrowserContext, extension_id: str, api_url: str) -> None:

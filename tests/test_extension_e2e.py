@@ -9,7 +9,14 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from extension_harness import api_server, chromium_with_extension, configure_extension, page_server
+from extension_harness import (
+    api_server,
+    chromium_with_extension,
+    configure_extension,
+    extension_id_of,
+    free_port,
+    page_server,
+)
 from playwright.sync_api import BrowserContext, Locator, Page, Worker, sync_playwright
 
 KEY_RESULT = "Increase brand awareness"
@@ -119,12 +126,24 @@ def expected_box(page: Page, selector: str, needle: str) -> dict[str, float]:
     }""", needle)
 
 
-def badge_of(browser: BrowserContext, page: Page) -> str:
+def badge_of(browser: BrowserContext, page: Page) -> dict[str, str]:
+    """The badge text and tooltip the extension shows for the page's tab."""
     worker: Worker = browser.service_workers[0]
     return worker.evaluate("""async (url) => {
         const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-        return chrome.action.getBadgeText({tabId: tab.id});
+        return {text: await chrome.action.getBadgeText({tabId: tab.id}),
+                title: await chrome.action.getTitle({tabId: tab.id})};
     }""", page.url)
+
+
+def wait_for_badge(browser: BrowserContext, page: Page, text: str) -> dict[str, str]:
+    """The page's badge once it shows `text` (the worker sets it when the page reports a check)."""
+    for _ in range(REPLY_TIMEOUT_MS // 100):
+        badge = badge_of(browser, page)
+        if badge["text"] == text:
+            return badge
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the badge shows {badge!r}, not {text!r}")
 
 
 def point_at(page: Page, mark: Locator) -> dict[str, float]:
@@ -165,7 +184,7 @@ def test_typing_underlines_exactly_the_vague_key_result(
     assert vague["message"] in tooltip.inner_text()
     assert vague["hint"] in tooltip.inner_text()
 
-    assert badge_of(browser, page) == str(len(reply["findings"]))
+    wait_for_badge(browser, page, str(len(reply["findings"])))
 
 
 @pytest.mark.parametrize("selector", EDITORS)
@@ -188,3 +207,25 @@ def test_applying_a_suggested_rewrite_replaces_exactly_the_key_result(page: Page
     assert page.eval_on_selector("#echo", "e => e.value").rstrip("\n") == expected  # the page saw an input event
     expect_gone = marks(page, "vague-change")
     expect_gone.first.wait_for(state="detached", timeout=REPLY_TIMEOUT_MS)  # re-checked: that problem is fixed
+
+
+def test_an_unreachable_api_is_explained_on_the_badge_and_in_the_options(
+    browser: BrowserContext, page: Page, api_url: str
+) -> None:
+    extension_id = extension_id_of(browser)
+    dead_url = f"http://127.0.0.1:{free_port()}"
+    configure_extension(browser, extension_id, dead_url)
+    try:
+        type_draft(page, "#draft", PLAIN_DRAFT)
+        badge = wait_for_badge(browser, page, "!")
+        assert dead_url in badge["title"] and "okr-coach serve" in badge["title"]
+        assert marks(page, "vague-change").count() == 0
+
+        options = browser.new_page()
+        options.goto(f"chrome-extension://{extension_id}/options/options.html")
+        options.click("#test")
+        options.wait_for_selector("#status.error")
+        assert "Cannot reach the OKR Coach API" in options.inner_text("#status")
+        options.close()
+    finally:
+        configure_extension(browser, extension_id, api_url)
