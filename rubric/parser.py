@@ -38,7 +38,7 @@ _LINE_RE = re.compile(
     r"(?P<lead>[^\S\r\n]*)"
     r"(?:(?P<heading>\#{1,6})[^\S\r\n]+)?"
     r"(?:(?=[-*+–—‐•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7\d(]|[a-zA-Z][.)\t]|[ivxIVX]{2,4}[.)])(?P<bullet>"
-    r"(?P<glyph>[-*+–—‐](?=\s)|[•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7]|o(?=\t))"
+    r"(?P<glyph>[-*+–—‐](?=\s)|[•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7]\ufe0f?|o(?=\t))"
     r"|(?P<decimal>\d{1,2})(?:\.\d{1,2})+\.?(?=\s)"
     r"|\(?(?P<number>\d{1,3}|[IVX]{1,4})[.)](?=\s)|\((?P<paren>\d{1,3})\)"
     r"|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|[ivx]{1,4}[.)](?=\s)"
@@ -48,12 +48,20 @@ _LINE_RE = re.compile(
     r"(?:(?=[kKoOgG]|[^\x00-\x7f\w\s])(?:[^\x00-\x7f\w\s]{1,8}[^\S\r\n]*)?(?i:"  # "🎯 Objective:" too
     r"(?P<kr>krs?|key[^\S\r\n]*results?)(?![^\W\d_])[^\S\r\n]*(?:[#-][^\S\r\n]*)?"
     r"(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?" + _SEP + r"|"
-    r"(?P<objective>(?:objective|obj\.?|goal)(?![^\W\d_])|o(?=[\s#\d:：]))[^\S\r\n]*(?:#[^\S\r\n]*)?"
-    r"(?P<objnum>\d{1,3}(?:\.\d{1,3})*|[ivx]{1,4}(?![^\W\d_]))?(?:[^\S\r\n]*\([^)\r\n]{0,40}\))?" + _SEP
+    r"(?P<objective>(?:objective|obj\.?|goal|okr(?=[^\S\r\n]*#?\d))(?![^\W\d_])|o(?=[\s#\d:：]))[^\S\r\n]*(?:#[^\S\r\n]*)?"
+    r"(?P<objnum>\d{1,3}(?:\.\d{1,3})*|[ivx]{1,4}(?![^\W\d_])|[a-z](?=[^\S\r\n]*[:：.)–—-]))?"
+    r"(?:[^\S\r\n]*\([^)\r\n]{0,40}\))?" + _SEP
     + r")[^\S\r\n]*)?"
     r"(?P<words>(?:[^\r\n]*\S)?)[^\S\r\n]*(?:\r\n|\r|\n|\Z)"
 )
-_KR_HEADER_RE = re.compile(r"(?:key\s*results?|krs?)(?:\s*\([^)]*\))?\s*:?", re.I)
+# Lines that open a list of key results: "Key Results:", "KRs (draft)", "Key results for this objective:",
+# "Measured by:", "Success looks like:".
+_KR_HEADER_RE = re.compile(
+    r"(?:key\s*results?|krs?)(?:\s*\([^)]*\))?\s*:?|key\s*results?\b[^:]{0,50}:"
+    r"|(?:measured\s+by|success\s+(?:looks\s+like|means|metrics|criteria)|how\s+we(?:'ll|’ll|\s+will)\s+measure"
+    r"(?:\s+(?:it|success|this))?)\s*:?",
+    re.I,
+)
 _RULE_CHARS = "-*_=~—–`"
 _RULE_RE = re.compile(r"[-*_=~—–`\s]{3,}")
 _HEADER_WORDS_RE = re.compile(
@@ -69,6 +77,7 @@ _SENTENCE_BREAK_RE = re.compile(
     r"[.!?](?<![A-Z][.!?])(?<!\b[a-z][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)"
     r"(?<!\bapprox\.)(?<!\bincl\.)(?<!\bno\.)[.!?]*\s+(?=[A-Z])"
 )
+_DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_RE = re.compile(r"\bOKRs?\b|\bobjectives\b|\bgoals\s+for\b", re.I)
 
@@ -88,7 +97,8 @@ _CYCLE_HALF_WORDS_RE = re.compile(
 _CYCLE_YEAR_RE = re.compile(r"\bFY\s*'?(?P<fy>\d{4}|\d{2})\b|\b(?P<year>(?:19|20)\d{2})\b", re.I)
 
 _MAX_DEPTH = 12  # titles nest objectives only a few levels deep
-_WRAP_WIDTH = 50  # a line at least this long may have been hard-wrapped by a mail client or editor
+_WRAP_WIDTH = 60  # a line at least this long may have been hard-wrapped by a mail client or editor
+_LAZY_WRAP_WIDTH = 40  # the same for a wrapped line that lost its indentation
 
 
 @dataclass(slots=True, eq=False)
@@ -107,6 +117,7 @@ class _Line:
     marker_start: int
     children: list[_Line]  # filled in by `_outline` for unlabelled drafts
     blank_before: bool = False
+    item: bool = False  # became an objective title or key result
 
     @property
     def marked(self) -> bool:
@@ -162,7 +173,7 @@ def _read_line(text: str, match: re.Match[str]) -> _Line | None:
     elif label == _NO_LABEL:
         if words[0] in _RULE_CHARS and not heading and not bullet and _RULE_RE.fullmatch(words):
             return None
-        if words[0] in "kK" and _KR_HEADER_RE.fullmatch(words):
+        if words[0] in "kKmMsShH" and len(words) < 80 and _KR_HEADER_RE.fullmatch(words):
             label = _KR_HEADER
     indent = len(lead) + 3 * lead.count("\t") if lead else 0  # a tab indents like four spaces
     if heading:
@@ -206,9 +217,11 @@ def _continues(item: _Line, line: _Line, last: _Line) -> bool:
         return False
     lower = line.head[0].islower()
     hanging = item.marked and item.label != _OBJECTIVE and line.indent > item.indent
-    if hanging and (lower or last.width >= _WRAP_WIDTH + 10):
+    if hanging and (lower or last.width >= _WRAP_WIDTH):
         return True
-    return lower and last.width >= _WRAP_WIDTH
+    # A lower-case line right under a long bulleted or labelled line wraps it; under a bare line it
+    # is as likely the next bare item.
+    return lower and item.marked and last.width >= _LAZY_WRAP_WIDTH
 
 
 def _undo_decimal(text: str, line: _Line) -> None:
@@ -291,12 +304,10 @@ def _labelled(text: str, lines: list[_Line], promote: bool) -> list[_Group]:
     group: _Group | None = None
     pending = False  # "Objective 1:" alone on its line: the title follows
     previous: _Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         used = True
-        if line.label in (_OBJECTIVE, _KR) and _essay(text, line):
-            used = False  # an explanation that happens to start with a label
-            if group is not None:
-                group.closed = True
+        if line.label == _OBJECTIVE and _essay(text, line):
+            group, pending, used = None, False, False  # an explanation that starts with "Objective:"
         elif pending and group is not None and line.label == _NO_LABEL:
             group.title, pending = line, False
         elif line.label == _OBJECTIVE:
@@ -307,12 +318,27 @@ def _labelled(text: str, lines: list[_Line], promote: bool) -> list[_Group]:
             group = _promote(text, groups, group, line, previous)
             if group is not None:
                 _add_to_group(text, group, line)
+        elif group is not None and _section_heading(text, line, lines, index):
+            group.closed, used = True, False
         elif group is not None:
             used = _add_to_group(text, group, line)
         else:
             used = False
         previous = None if used else line
     return [g for g in groups if g.title is not None]
+
+
+def _section_heading(text: str, line: _Line, lines: list[_Line], index: int) -> bool:
+    """'Search Engine Optimization' right above 'Objective: …' names a section; it is no key result."""
+    if line.marked or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    if following.label != _OBJECTIVE or following.blank_before:
+        return False
+    words = _words(text, line).split()
+    if len(words) > 6 or _DIGIT_RE.search(line.head):
+        return False
+    return all(not w[0].isalpha() or w[0].isupper() or len(w) <= 3 for w in words)
 
 
 def _needs_objective(group: _Group | None, line: _Line) -> bool:
@@ -349,23 +375,46 @@ def _add_to_group(text: str, group: _Group, line: _Line) -> bool:
     if group.closed:
         return False
     if _header_like(text, line):
+        if group.item_key is None and not group.key_results and not _header_word(line):
+            group.header = True  # "Objective: X" then "How we will know:" opens its list
+            return True
         group.closed = True
         return False
     if group.item_key is None:
-        nested = line.key > group.key or (line.key == group.key and (line.marked or not line.blank_before))
-        if not (group.header or nested) or (not line.marked and _prose_like(text, line)):
-            group.closed = True
-            return False
-        group.item_key, group.bare, group.spaced = line.key, not line.marked, line.blank_before
-        return _append(group, line)
+        return _first_item(text, group, line)
+    return _next_item(text, group, line)
+
+
+def _first_item(text: str, group: _Group, line: _Line) -> bool:
+    """The first unlabelled line under an objective decides what the list's items look like."""
+    if group.key_results:  # "KR1: …", "KR2: …": unlabelled lines are details or the next section
+        group.closed = line.key <= group.key
+        return False
+    nested = line.key > group.key or (line.key == group.key and (line.marked or not line.blank_before))
+    if not (group.header or nested) or (not line.marked and _prose_like(text, line)):
+        group.closed = True
+        return False
+    group.item_key, group.bare, group.spaced = line.key, not line.marked, line.blank_before
+    return _append(group, line)
+
+
+def _next_item(text: str, group: _Group, line: _Line) -> bool:
+    """Items continue at the first item's level; deeper lines are sub-points, shallower ones end it."""
     if line.key == group.item_key:
-        if group.bare and (_prose_like(text, line) or (line.blank_before and not group.spaced)):
+        if group.bare and _ends_bare_list(text, group, line):
             group.closed = True
             return False
         return _append(group, line)
     if line.key < group.item_key:
         group.closed = True
     return False
+
+
+def _ends_bare_list(text: str, group: _Group, line: _Line) -> bool:
+    """Bare key-result lines have no marker, so prose after them must be told by its words."""
+    if _prose_like(text, line) or (line.blank_before and not group.spaced):
+        return True
+    return _TITLE_RE.search(_words(text, line)) is not None  # "OKRs typically focus on …"
 
 
 def _append(group: _Group, line: _Line) -> bool:
@@ -409,19 +458,20 @@ def _select(text: str, siblings: list[_Line], titled: bool, depth: int) -> list[
         if kind == "container":
             chosen.extend(_select(text, node.children, _title_like(text, node), depth + 1))
         elif kind == "objective":
-            key_results = [c for c in node.children if _is_key_result(text, c)]
-            chosen.append(_Group(node, node.key, key_results))
+            chosen.append(_objective_with_children(text, node))
         elif kind == "leaf" and _childless_objective(text, node, index, kinds, titled):
             chosen.append(_Group(node, node.key))
     return chosen
 
 
 def _kind(text: str, node: _Line) -> str:
-    """'container' (a title over objectives), 'objective', 'leaf' (no children) or 'skip'."""
+    """'container' (a title or intro over objectives), 'objective', 'leaf' (no children) or 'skip'."""
     if not node.children:
         return "leaf"
-    if _header_word(node) or (not node.marked and _prose_like(text, node)):
+    if _header_word(node):
         return "skip"
+    if not node.marked and _prose_like(text, node):
+        return "container"  # "Hi team, draft below. Comments welcome!" over a numbered list
     if node.marker in (_BULLET, _NUMBER, _SUBNUMBER):
         return "objective"
     kids = [c for c in node.children if not _header_word(c)]
@@ -446,10 +496,14 @@ def _childless_objective(text: str, node: _Line, index: int, kinds: list[str], t
     return "objective" in kinds[:index] and "objective" in kinds[index + 1 :] and not node.blank_before
 
 
-def _is_key_result(text: str, line: _Line) -> bool:
-    if line.label == _KR_HEADER or _header_word(line):
-        return False
-    return line.marked or not _prose_like(text, line)
+def _objective_with_children(text: str, node: _Line) -> _Group:
+    """Its key results are its children, read like a labelled objective's list."""
+    children = node.children
+    first_marked = next((i for i, child in enumerate(children) if child.marked), 0)
+    group = _Group(node, node.key)
+    for child in children[first_marked:]:  # a description line may come before the bullets
+        _add_to_group(text, group, child)
+    return group
 
 
 # --------------------------------------------------------------------------------------------
@@ -488,12 +542,12 @@ def _full_year(year: str) -> str:
     return year if len(year) == 4 else f"20{year}"
 
 
-def _find_cycle(text: str, lines: list[_Line], items: set[int]) -> str | None:
+def _find_cycle(text: str, lines: list[_Line]) -> str | None:
     """The cycle named by a heading or title, else by prose before the first objective."""
     fallback = None
     before_items = True
     for line in lines:
-        if id(line) in items:
+        if line.item:
             before_items = False
             continue
         words = _words(text, line)
@@ -531,16 +585,16 @@ def _parse(text: str) -> ParsedDraft:
         if not groups and len(lines) == 1 and _lone_objective(text, lines[0]):
             groups = [_Group(lines[0], lines[0].key)]
     objectives = []
-    items: set[int] = set()
     for group in groups:
         title = group.title
         if title is None or not title.pieces:
             continue
-        items.add(id(title))
-        items.update(id(k) for k in group.key_results)
+        title.item = True
+        for key_result in group.key_results:
+            key_result.item = True
         key_results = [_source(text, k) for k in group.key_results]
         objectives.append(ParsedObjective(_source(text, title, title=True), key_results))
-    return ParsedDraft(cycle=_find_cycle(text, lines, items), objectives=objectives)
+    return ParsedDraft(cycle=_find_cycle(text, lines), objectives=objectives)
 
 
 def _lone_objective(text: str, line: _Line) -> bool:

@@ -241,6 +241,47 @@ def test_nested_items_under_a_key_result_are_not_key_results() -> None:
     ]
 
 
+@pytest.mark.parametrize("label", ["Goal 1:", "OKR 1:", "Objective A:", "Obj 1 -", "OBJECTIVE 1 —", "🎯 Objective:"])
+def test_other_objective_labels(label: str) -> None:
+    text = f"{label} Make releases predictable\n- A release every 6 weeks\n"
+    assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks"])]
+
+
+@pytest.mark.parametrize("header", ["Key results for this objective:", "Measured by:", "How we will measure it:",
+                                    "**Key results**", "### Key Results", "KRs (draft):"])
+def test_headers_that_open_a_key_result_list(header: str) -> None:
+    text = f"Objective: Make releases predictable\n{header}\n- A release every 6 weeks\n- Hotfixes under 2 a month\n"
+    assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks", "Hotfixes under 2 a month"])]
+
+
+def test_numbered_objectives_with_labelled_key_results() -> None:
+    text = (
+        "1. Grow the API business\n   KR1: 40 paying API accounts\n"
+        "2. Cut support load\n   KR1: Tickets per account under 1\n"
+    )
+    assert parsed(text) == [
+        ("Grow the API business", ["40 paying API accounts"]),
+        ("Cut support load", ["Tickets per account under 1"]),
+    ]
+
+
+def test_section_heading_right_after_bare_key_results() -> None:
+    text = (
+        "Objective: Own the conversation in our niche\n"
+        "Key Results:\n"
+        "Publish 12 long-form guides\n"
+        "Get 5 guest posts on industry sites\n"
+        "Paid Acquisition\n"
+        "Objective: Make paid channels pay back\n"
+        "Key Results:\n"
+        "Payback period from 14 to 9 months\n"
+    )
+    assert parsed(text) == [
+        ("Own the conversation in our niche", ["Publish 12 long-form guides", "Get 5 guest posts on industry sites"]),
+        ("Make paid channels pay back", ["Payback period from 14 to 9 months"]),
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Unlabelled drafts: structure decides
 
@@ -310,7 +351,7 @@ def test_numbers_and_letters_nested_by_indentation() -> None:
     ]
 
 
-@pytest.mark.parametrize("glyph", ["-", "*", "•", "▪", "‣", "◦", "–", "—", "·", "1)", "a."])
+@pytest.mark.parametrize("glyph", ["-", "*", "•", "▪", "‣", "◦", "–", "—", "·", "1)", "a.", "(2)", "✔️", "+"])
 def test_any_bullet_glyph(glyph: str) -> None:
     text = f"Keep our users safe\n  {glyph} Account takeovers from 30 to 5 a month\n  {glyph} 2FA adoption of 60%\n"
     assert parsed(text) == [("Keep our users safe", ["Account takeovers from 30 to 5 a month", "2FA adoption of 60%"])]
