@@ -14,7 +14,7 @@ import os
 import socket
 import uuid
 
-from coach.batch.models import ReviewOptions, ReviewReport, SetReview
+from coach.batch.models import ReviewOptions, ReviewReport, RowError, SetReview
 from coach.batch.report import assemble_report
 from coach.batch.review import review_set, unreviewable
 from coach.batch.store import Claim, JobStore
@@ -31,8 +31,10 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def assemble_job(reviews: list[SetReview], options: ReviewOptions) -> ReviewReport:
-    return assemble_report(reviews, options.policy, company=options.company_objectives)
+def assemble_job(reviews: list[SetReview], options: ReviewOptions, row_errors: list[RowError],
+                 warnings: list[str]) -> ReviewReport:
+    return assemble_report(reviews, options.policy, company=options.company_objectives, row_errors=row_errors,
+                           warnings=warnings)
 
 
 class ReviewRunner:

@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS review_sets (
 CREATE INDEX IF NOT EXISTS review_jobs_open ON review_jobs(status, created_at);
 """
 _ERRORS = TypeAdapter(list[RowError])
+# Builds a finished job's report from its reviewed sets, options, row errors and warnings.
+Assemble = Callable[[list[SetReview], ReviewOptions, list[RowError], list[str]], ReviewReport]
 _WARNINGS = TypeAdapter(list[str])
 
 
@@ -192,10 +194,11 @@ class JobStore:
                        "WHERE job_id = ? AND claimed_by = ? AND result IS NULL", (time.time() + lease, job_id, worker))
             return bool(saved)
 
-    def finish(self, job_id: str, assemble: Callable[[list[SetReview], ReviewOptions], ReviewReport]) -> bool:
+    def finish(self, job_id: str, assemble: Assemble) -> bool:
         """When every set has its result: add the team findings and the summary, and mark the job done."""
         with self._transaction() as db:
-            job = db.execute("SELECT status, options, row_errors FROM review_jobs WHERE id = ?", (job_id,)).fetchone()
+            job = db.execute("SELECT status, options, row_errors, warnings FROM review_jobs WHERE id = ?",
+                             (job_id,)).fetchone()
             if job is None or job[0] == "done":
                 return False
             pending = db.execute("SELECT COUNT(*) FROM review_sets WHERE job_id = ? AND result IS NULL",
@@ -204,7 +207,8 @@ class JobStore:
                 return False
             reviews = [SetReview.model_validate_json(r) for (r,) in db.execute(
                 "SELECT result FROM review_sets WHERE job_id = ? ORDER BY idx", (job_id,))]
-            report = assemble(reviews, ReviewOptions.model_validate_json(job[1]))
+            report = assemble(reviews, ReviewOptions.model_validate_json(job[1]), _ERRORS.validate_json(job[2]),
+                              _WARNINGS.validate_json(job[3]))
             db.executemany("UPDATE review_sets SET result = ? WHERE job_id = ? AND idx = ?",
                            ((r.model_dump_json(), job_id, r.index) for r in report.sets))
             db.execute("UPDATE review_jobs SET status = 'done', report_head = ?, finished_at = ? WHERE id = ?",
