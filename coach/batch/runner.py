@@ -84,7 +84,10 @@ class ReviewRunner:
             review = unreviewable(claim.index, claim.submission, exc)
         if claim.options.suggest and review.error is None:
             await self._suggester(claim).add_suggestions(review)
-        await asyncio.to_thread(self.store.save, claim.job_id, review, self.worker, self.settings.review_lease_seconds)
+        recorded = await asyncio.to_thread(self.store.save, claim.job_id, review, self.worker,
+                                           self.settings.review_lease_seconds)
+        log.debug("review set done", extra={"review_id": claim.job_id, "review_set": claim.index,
+                                             "worker": self.worker, "recorded": recorded})
         if self.settings.review_set_delay:
             await asyncio.sleep(self.settings.review_set_delay)
 
