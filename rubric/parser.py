@@ -32,27 +32,39 @@ _GLYPH_RANK = {"○": 4, "◦": 4, "o": 4, "■": 5, "▪": 5, "□": 5, "\uf0a7
 _NO_LABEL, _OBJECTIVE, _KR, _KR_HEADER = range(4)
 
 # One physical line: indentation, markdown heading, bullet or number, checkbox, bold, label, words.
-# The separator after a label: a colon, a dash or dot before a space, or nothing after a number.
-_SEP = r"(?:\*\*|__)?[^\S\r\n]*(?:[:：]|[-–—.)](?=\s|$)|(?<=[\d#])(?=\s|$))(?:[^\S\r\n]*(?:\*\*|__))?"
+# Every group is named, and `_read_line` unpacks them in this order.
+_SPACE = r"[^\S\r\n]"  # whitespace inside a line
+_BULLET = (
+    # Cheap lookahead first: most lines start with a letter and no marker.
+    r"(?=[-*+–—‐•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7\d(]|[a-zA-Z][.)\t]|[ivxIVX]{2,4}[.)])(?P<bullet>"
+    r"(?P<glyph>[-*+–—‐](?=\s)|[•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7]\ufe0f?|o(?=\t))"  # "o" + tab: Word's level 2
+    r"|(?P<decimal>\d{1,2})(?:\.\d{1,2})+\.?(?=\s)"  # 1.1, 2.3.1
+    r"|\(?(?P<number>\d{1,3}|[IVX]{1,4})[.)](?=\s)|\((?P<paren>\d{1,3})\)"  # 1. 1) (1) IV.
+    r"|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|[ivx]{1,4}[.)](?=\s)"  # a) b. (c) iv.
+    r")"
+)
+# After a label: a colon, a dash or dot before a space, or nothing after a number ("KR1 Revenue").
+_SEP = r"(?:\*\*|__)?" + _SPACE + r"*(?:[:：]|[-–—.)](?=\s|$)|(?<=[\d#])(?=\s|$))(?:" + _SPACE + r"*(?:\*\*|__))?"
+_KR_LABEL = (
+    r"(?P<kr>krs?|key" + _SPACE + r"*results?)(?![^\W\d_])" + _SPACE + r"*(?:[#-]" + _SPACE + r"*)?"
+    r"(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?" + _SEP
+)
+_OBJECTIVE_LABEL = (
+    r"(?P<objective>(?:objective|obj\.?|goal|okr(?=" + _SPACE + r"*#?\d))(?![^\W\d_])|o(?=[\s#\d:：]))"
+    + _SPACE + r"*(?:#" + _SPACE + r"*)?"
+    r"(?P<objnum>\d{1,3}(?:\.\d{1,3})*|[ivx]{1,4}(?![^\W\d_])|[a-z](?=" + _SPACE + r"*[:：.)–—-]))?"
+    r"(?:" + _SPACE + r"*\([^)\r\n]{0,40}\))?" + _SEP  # "Objective 2 (stretch):"
+)
 _LINE_RE = re.compile(
-    r"(?P<lead>[^\S\r\n]*)"
-    r"(?:(?P<heading>\#{1,6})[^\S\r\n]+)?"
-    r"(?:(?=[-*+–—‐•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7\d(]|[a-zA-Z][.)\t]|[ivxIVX]{2,4}[.)])(?P<bullet>"
-    r"(?P<glyph>[-*+–—‐](?=\s)|[•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7]\ufe0f?|o(?=\t))"
-    r"|(?P<decimal>\d{1,2})(?:\.\d{1,2})+\.?(?=\s)"
-    r"|\(?(?P<number>\d{1,3}|[IVX]{1,4})[.)](?=\s)|\((?P<paren>\d{1,3})\)"
-    r"|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|[ivx]{1,4}[.)](?=\s)"
-    r")[^\S\r\n]*)?"
-    r"(?:\[[ xX✓✔]?\][^\S\r\n]+)?"
+    r"(?P<lead>" + _SPACE + r"*)"
+    r"(?:(?P<heading>\#{1,6})" + _SPACE + r"+)?"
+    r"(?:" + _BULLET + _SPACE + r"*)?"
+    r"(?:\[[ xX✓✔]?\]" + _SPACE + r"+)?"  # a task-list checkbox
     r"(?P<bold>\*\*(?=\S)|__(?=\S))?"
-    r"(?:(?=[kKoOgG]|[^\x00-\x7f\w\s])(?:[^\x00-\x7f\w\s]{1,8}[^\S\r\n]*)?(?i:"  # "🎯 Objective:" too
-    r"(?P<kr>krs?|key[^\S\r\n]*results?)(?![^\W\d_])[^\S\r\n]*(?:[#-][^\S\r\n]*)?"
-    r"(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?" + _SEP + r"|"
-    r"(?P<objective>(?:objective|obj\.?|goal|okr(?=[^\S\r\n]*#?\d))(?![^\W\d_])|o(?=[\s#\d:：]))[^\S\r\n]*(?:#[^\S\r\n]*)?"
-    r"(?P<objnum>\d{1,3}(?:\.\d{1,3})*|[ivx]{1,4}(?![^\W\d_])|[a-z](?=[^\S\r\n]*[:：.)–—-]))?"
-    r"(?:[^\S\r\n]*\([^)\r\n]{0,40}\))?" + _SEP
-    + r")[^\S\r\n]*)?"
-    r"(?P<words>(?:[^\r\n]*\S)?)[^\S\r\n]*(?:\r\n|\r|\n|\Z)"
+    # A label, maybe after an emoji ("🎯 Objective:"); the lookahead skips the attempt on most lines.
+    r"(?:(?=[kKoOgG]|[^\x00-\x7f\w\s])(?:[^\x00-\x7f\w\s]{1,8}" + _SPACE + r"*)?"
+    r"(?i:" + _KR_LABEL + r"|" + _OBJECTIVE_LABEL + r")" + _SPACE + r"*)?"
+    r"(?P<words>(?:[^\r\n]*\S)?)" + _SPACE + r"*(?:\r\n|\r|\n|\Z)"
 )
 # Lines that open a list of key results: "Key Results:", "KRs (draft)", "Key results for this objective:",
 # "Measured by:", "Success looks like:".
@@ -171,7 +183,7 @@ def _read_line(text: str, match: re.Match[str]) -> _Line | None:
             return None
         label = _KR_HEADER if label == _KR else label
     elif label == _NO_LABEL:
-        if words[0] in _RULE_CHARS and not heading and not bullet and _RULE_RE.fullmatch(words):
+        if words[0] in _RULE_CHARS and _RULE_RE.fullmatch(words):
             return None
         if words[0] in "kKmMsShH" and len(words) < 80 and _KR_HEADER_RE.fullmatch(words):
             label = _KR_HEADER
@@ -213,7 +225,7 @@ def _continues(item: _Line, line: _Line, last: _Line) -> bool:
     """Whether `line` wraps the text of `item` (whose latest physical line is `last`)."""
     if line.marked or line.label == _KR_HEADER or not item.pieces or item.label == _KR_HEADER:
         return False
-    if item.marker in (_HEADING, _BOLD) or last.head[-1] in ":.!?;":
+    if item.marker in (_HEADING, _BOLD) or last.head[-1:] in (":", ".", "!", "?", ";"):
         return False
     lower = line.head[0].islower()
     hanging = item.marked and item.label != _OBJECTIVE and line.indent > item.indent
