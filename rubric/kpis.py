@@ -78,10 +78,24 @@ class KpiCatalog(BaseModel):
         return KpiCatalog(kpis=list(merged.values()))
 
     def mentions(self, text: str) -> list[KpiMention]:
-        """KPIs named in `text` by name or alias, longest name first, without overlaps."""
+        """KPIs named in `text` by name or alias, longest name first, without overlaps.
+
+        Names are looked up by their first word at each word start, so the cost grows with
+        the words of the text, not with the size of the catalog.
+        """
         found: list[KpiMention] = []
-        for match in self._pattern.finditer(text):
-            found.append(KpiMention(self._by_name[match.group().casefold()], match.start(), match.end()))
+        covered = 0
+        folded = text.casefold()
+        for word in _WORD.finditer(folded):
+            start = word.start()
+            if start < covered or (start and (folded[start - 1].isalnum() or folded[start - 1] in "_-")):
+                continue
+            for name in self._by_first_word.get(word.group(), ()):
+                end = start + len(name)
+                if folded.startswith(name, start) and not _continues_word(folded, end):
+                    found.append(KpiMention(self._by_name[name], start, end))
+                    covered = end
+                    break
         return found
 
     @cached_property
@@ -97,10 +111,20 @@ class KpiCatalog(BaseModel):
         return names
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        names = sorted(self._by_name, key=len, reverse=True) or ["(?!)"]
-        alternatives = "|".join(re.escape(n) for n in names)
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    def _by_first_word(self) -> dict[str, list[str]]:
+        """Names grouped by their first word, longest first."""
+        index: dict[str, list[str]] = {}
+        for name in sorted(self._by_name, key=len, reverse=True):
+            if first := _WORD.match(name):
+                index.setdefault(first.group(), []).append(name)
+        return index
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _continues_word(text: str, end: int) -> bool:
+    return end < len(text) and (text[end].isalnum() or text[end] in "_-")
 
 
 def parse_catalog(data: bytes | str) -> KpiCatalog:

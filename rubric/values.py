@@ -50,7 +50,7 @@ def impossible_level(facts: Facts) -> str | None:
 
 def _outside_catalog_range(target: Number, text: str) -> str | None:
     """A catalog KPI named in the text whose valid range excludes the target ('NPS of 150')."""
-    if target.scale is not None or _UNBOUNDED.search(text):
+    if target.scale is not None or _valid_for_every_kpi(target) or _UNBOUNDED.search(text):
         return None
     for mention in _mentions(text):
         kpi = mention.kpi
@@ -67,3 +67,18 @@ def _outside_catalog_range(target: Number, text: str) -> str | None:
 def _mentions(text: str) -> tuple:
     """Catalog KPIs named in `text` (cached per text: the catalog scan is the costly part)."""
     return tuple(builtin_catalog().mentions(text))
+
+
+def _valid_for_every_kpi(target: Number) -> bool:
+    """True when no catalog range of the target's kind can exclude it, so the scan can be skipped."""
+    low, high = _common_range("percent" if target.unit == "percent" else "score")
+    return low <= target.value <= high
+
+
+@lru_cache(maxsize=2)
+def _common_range(unit: str) -> tuple[float, float]:
+    """The values every catalog KPI of `unit` accepts: the intersection of their ranges."""
+    ranges = [k.range for k in builtin_catalog().kpis if k.unit == unit]
+    low = max((r.min for r in ranges if r.min is not None), default=float("-inf"))
+    high = min((r.max for r in ranges if r.max is not None), default=float("inf"))
+    return low, high
