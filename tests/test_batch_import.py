@@ -101,14 +101,14 @@ def test_legacy_latin1_file_is_read_with_a_warning() -> None:
 
 def test_bad_rows_become_row_errors_with_line_numbers_and_the_rest_is_reviewed() -> None:
     data = (
-        "Owner,Objective,Key Result\n"                         # 1
-        "Alice,Win the mid-market,40 new logos by Q3\n"         # 2
-        ",,Win rate from 18% to 25% by Q3\n"                   # 3 continues the objective above
-        "Bob,,Failed deploys from 8% to 3%\n"                  # 4 key result without an objective
-        "Carla,,\n"                                            # 5 empty objective
-        "\n"                                                   # 6 blank: skipped silently
-        "Dev,Delight customers,CSAT from 4.1 to 4.5\n"         # 7
-    ).encode() + "Eve,Grow,caf\xe9\n".encode("latin-1") + "Fay,Grow revenue,ARR to 2M €\n".encode()  # 8, 9
+        b"Owner,Objective,Key Result\n"                         # 1
+        b"Alice,Win the mid-market,40 new logos by Q3\n"         # 2
+        b",,Win rate from 18% to 25% by Q3\n"                   # 3 continues the objective above
+        b"Bob,,Failed deploys from 8% to 3%\n"                  # 4 key result without an objective
+        b"Carla,,\n"                                            # 5 empty objective
+        b"\n"                                                   # 6 blank: skipped silently
+        b"Dev,Delight customers,CSAT from 4.1 to 4.5\n"         # 7
+    ) + "Eve,Grow,caf\xe9\n".encode("latin-1") + "Fay,Grow revenue,ARR to 2M €\n".encode()  # 8, 9
     result = read_upload(data, "team.csv")
     assert [(e.line, e.message.split(";")[0]) for e in result.errors] == [
         (4, "Line 4 has a key result but no objective"),
@@ -153,7 +153,8 @@ def test_json_bad_sets_and_objectives_are_row_errors_naming_where() -> None:
     assert [e.location for e in result.errors] == ["sets.0.objectives.0", "sets.1.owner", "sets.2"]
     assert "key results without an objective" in result.errors[0].message
     assert [s.owner for s in result.submissions] == ["Alice"]
-    assert [(c.id, c.title) for c in result.company_objectives] == [(None, "Grow revenue"), ("CO-2", "Delight customers")]
+    assert [(c.id, c.title) for c in result.company_objectives] == [
+        (None, "Grow revenue"), ("CO-2", "Delight customers")]
 
 
 def test_invalid_json_fails_as_a_whole_with_the_position() -> None:

@@ -10,11 +10,13 @@ _WIDTH = 30
 
 
 class Progress:
-    def __init__(self, total: int, label: str, *, enabled: bool, stream: TextIO = sys.stderr,
+    def __init__(self, total: int, label: str, *, enabled: bool, stream: TextIO | None = None,
                  every: float = 0.1) -> None:
-        self.total, self.label, self.enabled, self.stream, self.every = total, label, enabled, stream, every
+        self.total, self.label, self.enabled, self.every = total, label, enabled, every
+        self.stream = stream or sys.stderr
         self.done = 0
         self._shown = 0.0
+        self._drawn = -1
 
     def advance(self, step: int = 1) -> None:
         self.done += step
@@ -23,12 +25,13 @@ class Progress:
 
     def close(self) -> None:
         if self.enabled:
-            self._draw()
+            if self._drawn != self.done:
+                self._draw()
             self.stream.write("\n")
             self.stream.flush()
 
     def _draw(self) -> None:
-        self._shown = time.monotonic()
+        self._shown, self._drawn = time.monotonic(), self.done
         share = self.done / self.total if self.total else 1.0
         filled = round(_WIDTH * share)
         bar = "█" * filled + "░" * (_WIDTH - filled)
