@@ -74,6 +74,8 @@ export async function start() {
   };
   document.addEventListener("input", onTyping, true);
   document.addEventListener("focusin", onTyping, true);
+  // Someone may have started typing before this script loaded.
+  onTyping({ target: document.activeElement });
 
   onSettingsChanged((next) => {
     settings = next;
