@@ -363,9 +363,7 @@ def _needs_objective(group: _Group | None, line: _Line) -> bool:
 def _promote(text: str, groups: list[_Group], group: _Group | None, line: _Line,
              unused: _Line | None) -> _Group | None:
     """Make the line just above a key-result list its objective (for drafts without objective labels)."""
-    candidate = unused
-    if candidate is None and group is not None and line.label == _KR_HEADER and group.last_added:
-        candidate = group.key_results.pop()  # "- Title / - Key Results:" at one bullet level
+    candidate = unused or _title_taken_as_item(group, line)
     if candidate is None or candidate.label != _NO_LABEL:
         return group
     if _prose_like(text, candidate) or _header_like(text, candidate):
@@ -373,6 +371,16 @@ def _promote(text: str, groups: list[_Group], group: _Group | None, line: _Line,
     promoted = _Group(candidate, candidate.key)
     groups.append(promoted)
     return promoted
+
+
+def _title_taken_as_item(group: _Group | None, line: _Line) -> _Line | None:
+    """'- Title', '- Key Results:' at one bullet level: the previous objective took the title as an item."""
+    if group is None or group.last_added is None or line.label != _KR_HEADER:
+        return None
+    if group.last_added.key != line.key:
+        return None
+    group.last_added = None
+    return group.key_results.pop()
 
 
 def _add_to_group(text: str, group: _Group, line: _Line) -> bool:
@@ -399,7 +407,7 @@ def _add_to_group(text: str, group: _Group, line: _Line) -> bool:
 
 def _first_item(text: str, group: _Group, line: _Line) -> bool:
     """The first unlabelled line under an objective decides what the list's items look like."""
-    if group.key_results:  # "KR1: …", "KR2: …": unlabelled lines are details or the next section
+    if group.key_results and group.key_results[-1].label == _KR:  # "KR1: …": unlabelled lines are details
         group.closed = line.key <= group.key
         return False
     nested = line.key > group.key or (line.key == group.key and (line.marked or not line.blank_before))

@@ -219,6 +219,11 @@ def test_key_result_labels_without_objective_labels_promote_the_line_above() -> 
     ]
 
 
+def test_second_key_results_header_continues_the_same_objective() -> None:
+    text = "Grow the marketplace\nKey Results:\n- 300 active sellers\nKey Results (stretch):\n- 500 active sellers\n"
+    assert parsed(text) == [("Grow the marketplace", ["300 active sellers", "500 active sellers"])]
+
+
 def test_description_before_key_results_header_is_not_a_key_result() -> None:
     text = (
         "Objective: Make pricing simple\n"
