@@ -38,7 +38,7 @@ def assert_exact_spans(text: str, draft: ParsedDraft) -> None:
 
 
 def parsed(text: str) -> Shape:
-    draft = parse_text(text)
+    draft = _parse(text)  # not parse_text, which would turn a crash into an empty draft
     assert_exact_spans(text, draft)
     return shape(draft)
 
@@ -557,6 +557,14 @@ def test_wrapped_lines_become_pieces_joined_by_a_space() -> None:
 def test_junk_yields_no_objectives(text: str) -> None:
     draft = parse_text(text)
     assert draft.objectives == []
+
+
+def test_a_parser_bug_yields_an_empty_draft_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> None:
+        raise IndexError("bug")
+
+    monkeypatch.setattr("rubric.parser._split_lines", broken)
+    assert parse_text("Objective: Grow\nKR: Revenue from $1M to $2M\n") == ParsedDraft(cycle=None, objectives=[])
 
 
 def test_huge_whitespace_is_fast_and_empty() -> None:
