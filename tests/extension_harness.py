@@ -104,11 +104,12 @@ def extension_id_of(context: BrowserContext) -> str:
     return worker.url.split("/")[2]
 
 
-def configure_extension(context: BrowserContext, extension_id: str, api_url: str) -> None:
-    """Point the extension at `api_url` the way a user does: through its options page."""
+def configure_extension(context: BrowserContext, extension_id: str, api_url: str, api_key: str = "") -> None:
+    """Point the extension at `api_url` (with `api_key`) the way a user does: through its options page."""
     page = context.new_page()
     page.goto(f"chrome-extension://{extension_id}/options/options.html")
     page.fill("#apiUrl", api_url)
+    page.fill("#apiKey", api_key)
     page.click("button[type=submit]")
     page.wait_for_selector("#status.ok")
     page.close()

@@ -19,6 +19,8 @@ from extension_harness import (
 )
 from playwright.sync_api import BrowserContext, Locator, Page, Worker, sync_playwright
 
+from coach.security.keys import key_digest, new_key
+
 KEY_RESULT = "Increase brand awareness"
 PLAIN_DRAFT = f"Objective: Be known in our niche\nKR: {KEY_RESULT}"
 # An emoji (two UTF-16 units, one code point) and accents before the problem: underlines must not shift.
@@ -229,3 +231,21 @@ def test_an_unreachable_api_is_explained_on_the_badge_and_in_the_options(
         options.close()
     finally:
         configure_extension(browser, extension_id, api_url)
+
+
+def test_the_api_key_from_the_options_is_sent_and_a_wrong_one_explained(browser: BrowserContext, page: Page,
+                                                                         api_url: str) -> None:
+    key = new_key()
+    extension_id = extension_id_of(browser)
+    with api_server({"OKR_COACH_API_KEYS": key_digest(key)}) as guarded_url:
+        try:
+            configure_extension(browser, extension_id, guarded_url, api_key=f"not-{key}")
+            type_draft(page, "#draft", PLAIN_DRAFT)
+            badge = wait_for_badge(browser, page, "!")
+            assert "403" in badge["title"] and "set a valid API key" in badge["title"]
+
+            configure_extension(browser, extension_id, guarded_url, api_key=key)
+            page.keyboard.type(" ")  # a new check with the new key
+            marks(page, "vague-change").first.wait_for(timeout=REPLY_TIMEOUT_MS)
+        finally:
+            configure_extension(browser, extension_id, api_url)

@@ -87,7 +87,9 @@ export class Overlay {
     this.#hits = [];
     for (const [session, layer] of this.#layers) {
       const clip = session.surface.visibleRect();
-      Object.assign(layer.style, { left: px(clip.left), top: px(clip.top), width: px(clip.width), height: px(clip.height) });
+      Object.assign(layer.style, {
+        left: px(clip.left), top: px(clip.top), width: px(clip.width), height: px(clip.height),
+      });
       const text = session.surface.text();
       const boxes = [];
       for (const mark of session.marks) {

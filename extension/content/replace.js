@@ -7,5 +7,7 @@
 export function replaceSelection(editor, replacement, fallback) {
   if (document.execCommand("insertText", false, replacement)) return;
   fallback();
-  editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: replacement }));
+  editor.dispatchEvent(
+    new InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: replacement }),
+  );
 }

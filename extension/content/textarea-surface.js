@@ -51,7 +51,8 @@ export class TextareaSurface {
   replace(offset, length, replacement) {
     this.element.focus();
     this.element.setSelectionRange(offset, offset + length);
-    replaceSelection(this.element, replacement, () => this.element.setRangeText(replacement, offset, offset + length, "end"));
+    replaceSelection(this.element, replacement,
+      () => this.element.setRangeText(replacement, offset, offset + length, "end"));
   }
 
   dispose() {

@@ -95,8 +95,10 @@ export class Tooltip {
     button.textContent = "Asking the coach…";
     try {
       const suggestion = await session.suggestRewrites(item.objective, item.keyResult);
-      const options = suggestion.rewrites.map((rewrite) => this.#rewriteOption(session, item, suggestion, rewrite, area));
-      area.replaceChildren(...(options.length ? options : [element("p", "note", "The coach has no rewrite for this one.")]));
+      const options = suggestion.rewrites
+        .map((rewrite) => this.#rewriteOption(session, item, suggestion, rewrite, area));
+      const none = element("p", "note", "The coach has no rewrite for this one.");
+      area.replaceChildren(...(options.length ? options : [none]));
     } catch (error) {
       area.replaceChildren(element("p", "problem", error.message));
     }

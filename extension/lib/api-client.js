@@ -30,10 +30,12 @@ export function describeFailure(status, body, url) {
     : typeof body?.detail === "string" ? body.detail : "";
   const said = [body?.error, detail].filter(Boolean).join(" ");
   if (status === 401 || status === 403) {
-    return `The API at ${url} refused the request (${status}): set a valid API key in the extension's options. ${said}`.trim();
+    const advice = `The API at ${url} refused the request (${status}): set a valid API key in the extension's options.`;
+    return [advice, said].filter(Boolean).join(" ");
   }
   if (status === 404) {
-    return `The API at ${url} has no such endpoint (404): is the API URL in the options right, and okr-coach up to date?`;
+    return `The API at ${url} has no such endpoint (404): is the API URL in the options right, `
+      + "and okr-coach up to date?";
   }
   return `The API at ${url} answered ${status}. ${said}`.trim();
 }
@@ -45,7 +47,9 @@ export async function callApi(fetchFn, settings, path, body, timeoutMs) {
   try {
     response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const why = error?.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : String(error?.message ?? error);
+    const why = error?.name === "TimeoutError"
+      ? `no answer within ${timeoutMs / 1000} s`
+      : String(error?.message ?? error);
     throw new RemoteError(
       `Cannot reach the OKR Coach API at ${settings.apiUrl} (${why}). Start it with \`okr-coach serve\` `
       + "or fix the API URL in the extension's options.",

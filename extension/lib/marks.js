@@ -27,8 +27,8 @@ export function marksFrom(findings, text) {
   }
   return [...bySpan.values()]
     .map((mark) => {
-      const findingsBySeverity = mark.findings.toSorted((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-      return { ...mark, findings: findingsBySeverity, severity: findingsBySeverity[0].severity };
+      const worstFirst = mark.findings.toSorted((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+      return { ...mark, findings: worstFirst, severity: worstFirst[0].severity };
     })
     .sort((a, b) => a.offset - b.offset || b.length - a.length);
 }

@@ -49,7 +49,8 @@ async function save(event) {
 
 async function testConnection() {
   try {
-    const reply = await callApi((url, init) => fetch(url, init), formSettings(), "/healthz", undefined, HEALTH_TIMEOUT_MS);
+    const fetchFromPage = (url, init) => fetch(url, init);
+    const reply = await callApi(fetchFromPage, formSettings(), "/healthz", undefined, HEALTH_TIMEOUT_MS);
     say(`Connected: the API says ${JSON.stringify(reply.status ?? reply)}.`, "ok");
   } catch (error) {
     say(error.message, "error");
