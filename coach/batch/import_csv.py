@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
-from coach.batch.headers import ColumnMap, expected_headers, map_headers
+from coach.batch.headers import ColumnMap, Field, expected_headers, map_headers
 from coach.batch.models import ImportResult, RowError, Submission, SubmittedObjective
 from coach.batch.problems import ImportFailure
 
@@ -31,13 +32,15 @@ def sniff_delimiter(text: str) -> str:
 
 def split_key_results(cell: str) -> list[str]:
     """A key-result cell may hold several, one per line, often bulleted."""
+    if "\n" not in cell and "\r" not in cell and not _BULLET.match(cell):  # the usual cell: one plain key result
+        return [cell] if cell else []
     return [_BULLET.sub("", line).strip() for line in cell.splitlines() if _BULLET.sub("", line).strip()]
 
 
 @dataclass(slots=True)
 class _Set:
     submission: Submission
-    objectives: dict[str, SubmittedObjective] = field(default_factory=dict)
+    objectives: dict[str, SubmittedObjective] = dataclass_field(default_factory=dict)
 
 
 def import_csv(text: str) -> ImportResult:
@@ -76,14 +79,18 @@ def _columns(header: list[str]) -> ColumnMap:
 def _read_row(cells: list[str], columns: ColumnMap, line: int, sets: dict[tuple[str, str, str], _Set],
               current: SubmittedObjective | None, errors: list[RowError]) -> SubmittedObjective | None:
     """Add one row; returns the objective a following continuation row would extend."""
-    def cell(position: int) -> str:
-        return cells[position] if position < len(cells) else ""
+    width = len(cells)
+    fields = columns.fields
 
-    values = {name: cell(position) for name, position in columns.fields.items()}
-    key_results = [kr for position in columns.key_results for kr in split_key_results(cell(position))]
-    title = values.get("objective", "")
-    names_set = any(values.get(name) for name in ("owner", "team", "cycle"))
+    def value(name: Field) -> str:
+        position = fields.get(name)
+        return cells[position] if position is not None and position < width else ""
+
+    key_results = [kr for position in columns.key_results if position < width
+                   for kr in split_key_results(cells[position])]
+    title, owner, team, cycle = value("objective"), value("owner"), value("team"), value("cycle")
     if not title:
+        names_set = bool(owner or team or cycle)
         if key_results and not names_set and current is not None:
             current.key_results.extend(key_results)
             return current
@@ -95,17 +102,16 @@ def _read_row(cells: list[str], columns: ColumnMap, line: int, sets: dict[tuple[
             message = f"Line {line} has an empty objective; write the objective or delete the row."
         errors.append(RowError(line=line, location=f"line {line}", message=message))
         return None
-    owner, team, cycle = (values.get(name) or None for name in ("owner", "team", "cycle"))
-    key = tuple((value or "").casefold() for value in (owner, team, cycle))
+    key = (owner.casefold(), team.casefold(), cycle.casefold())
     group = sets.get(key)
     if group is None:
-        group = sets[key] = _Set(Submission(owner=owner, team=team, cycle=cycle, line=line))
+        group = sets[key] = _Set(Submission(owner=owner or None, team=team or None, cycle=cycle or None, line=line))
     title_key = " ".join(title.split()).casefold()
     objective = group.objectives.get(title_key)
     if objective is None:
         objective = group.objectives[title_key] = SubmittedObjective(title=title)
         group.submission.objectives.append(objective)
     objective.key_results.extend(key_results)
-    if objective.parent is None and values.get("parent"):
-        objective.parent = values["parent"]
+    if objective.parent is None and (parent := value("parent")):
+        objective.parent = parent
     return objective

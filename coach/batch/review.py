@@ -80,5 +80,5 @@ def recount(findings: Sequence[Finding], summary: Summary) -> Summary:
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in findings:
         counts[finding.severity] += 1
-    return Summary(errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-                   objectives=summary.objectives, key_results=summary.key_results)
+    return Summary.model_construct(errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+                                   objectives=summary.objectives, key_results=summary.key_results)
