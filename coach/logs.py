@@ -19,7 +19,8 @@ from coach.settings import Settings
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
-_STANDARD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
+_STANDARD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {
+    "message", "asctime", "taskName", "color_message"}  # uvicorn's ANSI copy of the message
 _WITHHELD = "withheld: it may quote a draft; set OKR_COACH_LOG_DRAFTS=true to log it"
 
 

@@ -8,7 +8,9 @@ all workers instead of showing whichever one answered.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 
@@ -56,4 +58,6 @@ def render() -> tuple[bytes, str]:
 def share_between_workers() -> None:
     """Before uvicorn starts several workers: give them a fresh shared directory for their figures."""
     if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="okr-coach-metrics-")
+        directory = tempfile.mkdtemp(prefix="okr-coach-metrics-")
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
