@@ -84,15 +84,12 @@ class OwnerCount(BaseModel):
     by_rule: dict[str, int] = Field(..., description="Findings per rule id.")
 
 
-class ReviewSummary(BaseModel):
+class ReviewSummary(Summary):
+    """A set's summary counts, over the whole review, plus what only a batch has."""
+
     sets: int = 0
     owners: int = 0
     teams: int = 0
-    objectives: int = 0
-    key_results: int = 0
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
     row_errors: int = 0
     clean_sets: int = Field(0, description="Sets with no error and no warning.")
     by_rule: list[RuleCount] = Field(default_factory=list, description="Findings per rule, most frequent first.")
