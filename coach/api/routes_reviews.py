@@ -178,7 +178,8 @@ async def review_status(review_id: str, store: JobStore = Depends(get_store)) ->
     "/v1/reviews/{review_id}/report", summary="The report: JSON, CSV (one row per finding) or HTML",
     responses={200: {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReviewReport"}},
                                  "text/csv": {}, "text/html": {}}},
-               404: {"description": "No such review."}, 409: {"description": "The review is not done yet."}},
+               404: {"description": "No such review."}, 409: {"description": "The review is not done yet."},
+               422: ERROR_RESPONSES[422]},
 )
 async def review_report(
     review_id: str, request: Request,
