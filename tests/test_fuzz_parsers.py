@@ -1,4 +1,5 @@
-"""Property tests on the parsers: free text (any input parses, items point back into the draft) and JSON sources."""
+"""Property tests on every parser: free text (items point back into the draft), the CLI's JSON sources and
+the review importers (CSV, JSON, text uploads): any input gives a result, well-formed input round-trips."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from coach.batch.imports import read_upload
+from coach.batch.problems import ImportFailure
 from coach.cli import request_from_source
 from rubric.parser import parse_text
 from rubric.spans import SourceText
@@ -81,3 +84,45 @@ def test_the_cli_source_reader_gives_a_request_or_a_validation_error(source: str
         assert exc.errors()  # each error names a field and a reason, which the CLI prints
         return
     assert (request.text is None) != (request.okrs is None)
+
+
+CELL = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+OWNERS = st.sampled_from(["Ana Silva", "Bob Li", "Chen Wei", "Dana Øberg"])
+
+
+@FAST
+@given(st.binary(max_size=600), st.sampled_from([None, "csv", "json", "text"]))
+def test_any_upload_imports_into_submissions_and_row_errors(data: bytes, format: str | None) -> None:
+    """Row problems are row errors; only an unreadable file as a whole is an ImportFailure (a 422)."""
+    try:
+        result = read_upload(data, format=format)  # type: ignore[arg-type]
+    except ImportFailure as failure:
+        assert failure.field and failure.message
+        return
+    for error in result.errors:
+        assert error.location and error.message
+        assert error.line is None or 1 <= error.line <= data.count(b"\n") + 1
+    for submission in result.submissions:
+        assert submission.objectives or submission.text is not None
+
+
+@FAST
+@given(st.lists(st.tuples(OWNERS, CELL, CELL), min_size=1, max_size=12), st.sampled_from([",", ";", "\t"]))
+def test_a_csv_export_imports_every_row(rows: list[tuple[str, str, str]], delimiter: str) -> None:
+    lines = [delimiter.join(["Owner", "Objective", "Key Result"])]
+    lines += [delimiter.join(row) for row in rows]
+    result = read_upload("\n".join(lines).encode(), filename="okrs.csv")
+    assert result.errors == []
+    imported = {(s.owner, o.title, kr) for s in result.submissions for o in s.objectives for kr in o.key_results}
+    assert imported == set(rows)
+
+
+@FAST
+@given(st.lists(st.tuples(OWNERS, st.lists(st.tuples(CELL, st.lists(CELL, max_size=4)), min_size=1, max_size=4)),
+                min_size=1, max_size=5))
+def test_a_json_upload_imports_every_set(sets: list[tuple[str, list[tuple[str, list[str]]]]]) -> None:
+    body = [{"owner": owner, "objectives": [{"title": t, "key_results": krs} for t, krs in objectives]}
+            for owner, objectives in sets]
+    result = read_upload(json.dumps(body).encode(), filename="okrs.json")
+    assert result.errors == []
+    assert [(s.owner, [(o.title, o.key_results) for o in s.objectives]) for s in result.submissions] == sets
