@@ -95,6 +95,7 @@ def test_hash_key_cli_makes_a_key_whose_digest_the_server_accepts(capsys: pytest
     assert main(["hash-key"]) == 0
     lines = dict(line.split(": ", 1) for line in capsys.readouterr().out.splitlines())
     assert key_digest(lines["key"]) == lines["digest"]
+    assert lines["key"].startswith("okr_") and len(lines["key"]) == 47  # never starts with '-' (an option)
     client = TestClient(create_app(Settings(api_keys=[lines["digest"]], data_dir=tmp_path)))
     assert client.post("/v1/check", json=DRAFT, headers={"x-api-key": lines["key"]}).status_code == 200
     assert main(["hash-key", lines["key"]]) == 0

@@ -16,8 +16,9 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def new_key() -> str:
-    """A fresh random API key (43 URL-safe characters, 256 bits)."""
-    return secrets.token_urlsafe(32)
+    """A fresh random API key: 256 bits, URL-safe, prefixed so it never starts with '-' (a CLI option)
+    and secret scanners can spot it."""
+    return f"okr_{secrets.token_urlsafe(32)}"
 
 
 def key_digest(key: str) -> str:
