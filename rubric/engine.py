@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from rubric.analysis import Facts, analyse, describe
 from rubric.models import (
@@ -78,8 +77,13 @@ def _item(text: str, source: SourceText | None) -> Item:
     return Item(text, source, analyse(text))
 
 
-def check_text(text: str, policy: Policy | None = None, cycle: str | None = None) -> CheckResult:
-    """Parse a free-text draft and check it; findings carry spans in `text` (code points)."""
+def check_text(text: str, policy: Policy | None = None, cycle: str | None = None, *,
+               analysis: bool = True) -> CheckResult:
+    """Parse a free-text draft and check it; findings carry spans in `text` (code points).
+
+    `analysis=False` leaves the key results' analysis out of the reply (batch reviews do not
+    show it, and building it is a sizeable share of the cost).
+    """
     draft = parse_text(text)
     objectives = [
         ObjectiveView(
@@ -88,17 +92,17 @@ def check_text(text: str, policy: Policy | None = None, cycle: str | None = None
         )
         for i, o in enumerate(draft.objectives)
     ]
-    return _run(cycle or draft.cycle, objectives, policy or DEFAULT_POLICY)
+    return _run(cycle or draft.cycle, objectives, policy or DEFAULT_POLICY, analysis)
 
 
 def check_okrs(cycle: str | None, objectives: Sequence[tuple[str, Sequence[str]]],
-               policy: Policy | None = None) -> CheckResult:
-    """Check a structured set given as (title, [key result texts]) pairs."""
+               policy: Policy | None = None, *, analysis: bool = True) -> CheckResult:
+    """Check a structured set given as (title, [key result texts]) pairs (`analysis` as in `check_text`)."""
     views = [
         ObjectiveView(i, _item(title, None), [KeyResultView(j, _item(k, None)) for j, k in enumerate(krs)])
         for i, (title, krs) in enumerate(objectives)
     ]
-    return _run(cycle, views, policy or DEFAULT_POLICY)
+    return _run(cycle, views, policy or DEFAULT_POLICY, analysis)
 
 
 def active_rules(policy: Policy) -> list[Rule]:
@@ -110,27 +114,32 @@ def active_rules(policy: Policy) -> list[Rule]:
     return chosen
 
 
-def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy) -> CheckResult:
+def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, analysis: bool) -> CheckResult:
     okrs = SetView(cycle, objectives, policy.thresholds)
+    pairs = list(okrs.key_results())
     findings: list[Finding] = []
     for rule in active_rules(policy):
         severity = policy.severity.get(rule.id)
+        check = rule.check
         if rule.level == "set":
-            hits: Iterable[tuple[Hit, int | None, int | None]] = (
-                (hit, hit.objective, hit.key_result) for hit in rule.check(okrs)
-            )
-        elif rule.level == "objective":
-            hits = ((hit, o.index, None) for o in objectives for hit in rule.check(o, okrs))
-        else:
-            hits = (
-                (hit, o.index, k.index) for o, k in okrs.key_results() for hit in rule.check(k, o, okrs)
-            )
-            if rule.objectives:
-                hits = chain(((hit, o.index, None) for o in objectives for hit in rule.check(o, o, okrs)), hits)
-        findings.extend(_finding(rule, hit, oi, ki, okrs, severity) for hit, oi, ki in hits)
-    findings.sort(key=_order)
+            for hit in check(okrs):
+                findings.append(_finding(rule, hit, hit.objective, hit.key_result, okrs, severity))
+            continue
+        if rule.level == "objective":
+            for objective in objectives:
+                for hit in check(objective, okrs):
+                    findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
+            continue
+        if rule.objectives:  # a key-result rule that also reads objective titles
+            for objective in objectives:
+                for hit in check(objective, objective, okrs):
+                    findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
+        for objective, key_result in pairs:
+            for hit in check(key_result, objective, okrs):
+                findings.append(_finding(rule, hit, objective.index, key_result.index, okrs, severity))
+    findings.sort(key=finding_order)
     return CheckResult.model_construct(
-        okrs=_contract(cycle, objectives), findings=findings, summary=_summary(findings, objectives)
+        okrs=_contract(cycle, objectives, analysis), findings=findings, summary=_summary(findings, objectives)
     )
 
 
@@ -157,7 +166,8 @@ def _locate(okrs: SetView, objective: int, key_result: int | None) -> Item:
     return view.item if key_result is None else view.key_results[key_result].item
 
 
-def _order(finding: Finding) -> tuple:
+def finding_order(finding: Finding) -> tuple:
+    """Sort key: set findings first, then by objective, key result, severity and rule id."""
     return (
         -1 if finding.objective is None else finding.objective,
         -1 if finding.key_result is None else finding.key_result,
@@ -166,14 +176,15 @@ def _order(finding: Finding) -> tuple:
     )
 
 
-def _contract(cycle: str | None, objectives: list[ObjectiveView]) -> OKRSet:
+def _contract(cycle: str | None, objectives: list[ObjectiveView], analysis: bool) -> OKRSet:
     return OKRSet.model_construct(
         cycle=cycle,
         objectives=[
             Objective.model_construct(
                 title=o.title, start=_start(o.item), end=_end(o.item),
                 key_results=[
-                    KeyResult(text=k.text, start=_start(k.item), end=_end(k.item), **describe(k.text).__dict__)
+                    KeyResult(text=k.text, start=_start(k.item), end=_end(k.item),
+                              **(describe(k.text).__dict__ if analysis else {}))
                     for k in o.key_results
                 ],
             )

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rubric.engine import _order as finding_order
+from rubric.engine import finding_order
 from rubric.models import Finding, Severity
 from rubric.policy import Thresholds
 from rubric.text import near_duplicate, similar, word_set

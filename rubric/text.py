@@ -73,7 +73,5 @@ def near_duplicate(a: frozenset[str], b: frozenset[str], threshold: float) -> bo
     """The same words, or word overlap at or above `threshold` (the catalog's 'nearly so')."""
     if not a or not b:
         return False
-    if a == b:
-        return True
-    small, large = sorted((len(a), len(b)))
-    return small >= threshold * large and overlap(a, b) >= threshold  # Jaccard <= small/large
+    shared = len(a & b)
+    return shared >= threshold * (len(a) + len(b) - shared)  # Jaccard overlap, without building the union

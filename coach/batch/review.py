@@ -8,8 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
 from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective
-from rubric.engine import _order as finding_order
-from rubric.engine import check_okrs, check_text
+from rubric.engine import check_okrs, check_text, finding_order
 from rubric.models import Finding, Summary
 from rubric.policy import Policy
 from rubric.team import CompanyObjective, TeamSet, check_team
@@ -21,12 +20,12 @@ _CHUNK = 64
 def review_set(index: int, submission: Submission, policy: Policy) -> SetReview:
     """One set through the rubric: structured objectives, or a free-text draft (findings then carry spans)."""
     if submission.text is not None:
-        result = check_text(submission.text, policy, cycle=submission.cycle)
+        result = check_text(submission.text, policy, cycle=submission.cycle, analysis=False)
         objectives = [SubmittedObjective.model_construct(title=o.title, key_results=[k.text for k in o.key_results],
                                                          parent=None) for o in result.okrs.objectives]
     else:
         pairs = [(o.title, o.key_results) for o in submission.objectives]
-        result = check_okrs(submission.cycle, pairs, policy)
+        result = check_okrs(submission.cycle, pairs, policy, analysis=False)
         objectives = submission.objectives
     return SetReview.model_construct(
         index=index, owner=submission.owner, team=submission.team, cycle=result.okrs.cycle, line=submission.line,
