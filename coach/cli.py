@@ -124,19 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="okr-coach", description="Critique and coach OKR drafts.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="check a draft (text, markdown or JSON); '-' reads stdin")
-    check.add_argument("file")
-    check.add_argument("--format", choices=["text", "json"], default="text")
-    check.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    check.set_defaults(run=_check)
-
-    coach = commands.add_parser("coach", help="check a draft and suggest verified rewrites and KPI links")
-    coach.add_argument("file")
-    coach.add_argument("--format", choices=["text", "json"], default="text")
-    coach.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
-    coach.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-    coach.set_defaults(run=_coach)
+    for name, run, help_text in (
+        ("check", _check, "check a draft (text, markdown or JSON); '-' reads stdin"),
+        ("coach", _coach, "check a draft and suggest verified rewrites and KPI links"),
+    ):
+        draft = commands.add_parser(name, help=help_text)
+        draft.add_argument("file")
+        draft.add_argument("--format", choices=["text", "json"], default="text")
+        draft.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
+        draft.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+        draft.set_defaults(run=run)
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=["text", "json"], default="text")
