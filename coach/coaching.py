@@ -14,6 +14,7 @@ from coach.judgement import JUDGEMENTS
 from coach.kpi_links import KpiLinker
 from coach.llm.base import LLMClient, LLMError, Usage
 from coach.llm.offline import offline_proposal
+from coach.metrics import DEGRADATIONS
 from coach.prompting import coach_messages, repair_messages
 from coach.proposal import Proposal, ProposedChange, ProposedFinding, Repair
 from coach.schemas import OKRSetInput
@@ -43,7 +44,8 @@ async def coach_set(
     """
     merged = settings.policy.merged_with(policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
-    return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog)
+    return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
+                               token_budget=settings.llm_max_tokens_per_request)
 
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
@@ -53,23 +55,29 @@ async def coach_request(body: CoachRequest, *, client: LLMClient | None, setting
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
     coached = await coach_checked(checked, client=client, policy=settings.policy.merged_with(body.policy),
-                                  catalog=catalog)
+                                  catalog=catalog, token_budget=settings.llm_max_tokens_per_request)
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 
 
 async def coach_checked(
-    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog
+    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog,
+    token_budget: int | None = None,
 ) -> CoachResult:
-    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach)."""
-    session = _Session(result, client, policy, KpiLinker(catalog))
+    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach).
+
+    `token_budget` caps the model tokens of this request: once spent, no repair round is asked for.
+    """
+    session = _Session(result, client, policy, KpiLinker(catalog), token_budget)
     return await session.run()
 
 
 class _Session:
     """One coaching of one set: collects usage and warnings along the way."""
 
-    def __init__(self, result: CheckResult, client: LLMClient | None, policy: Policy, linker: KpiLinker) -> None:
+    def __init__(self, result: CheckResult, client: LLMClient | None, policy: Policy, linker: KpiLinker,
+                 token_budget: int | None) -> None:
         self.result, self.client, self.policy, self.linker = result, client, policy, linker
+        self.token_budget = token_budget
         self.usage = Usage()
         self.warnings: list[str] = []
         self.messages = coach_messages(result, linker) if client is not None else []
@@ -107,6 +115,13 @@ class _Session:
         failures = [(c, s.findings) for c, s in zip(changes, suggestions, strict=True) if not s.verified]
         if not failures:
             return suggestions
+        if self.token_budget is not None and self.usage.total_tokens >= self.token_budget:
+            DEGRADATIONS.labels("coach", "token_budget").inc()
+            self.warnings.append(
+                f"The request's model token budget is spent ({self.usage.total_tokens} of {self.token_budget}), so "
+                "no repair round was asked for; unverified suggestions are marked verified=false."
+            )
+            return suggestions
         assert self.client is not None
         try:
             repair = await self.client.complete(repair_messages(self.messages, proposal, failures), Repair)
@@ -121,6 +136,7 @@ class _Session:
         ]
 
     def _degrade(self, exc: Exception, what: str) -> None:
+        DEGRADATIONS.labels("coach", type(exc).__name__).inc()
         if isinstance(exc, LLMError):
             self.usage += exc.usage
             reason = exc.reason

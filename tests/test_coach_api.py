@@ -186,3 +186,36 @@ def test_inline_kpis_extend_the_catalog_for_one_request() -> None:
 def test_bad_input_is_a_422_naming_the_field(body: dict) -> None:
     response = TestClient(create_app(Settings())).post("/v1/coach", json=body)
     assert response.status_code == 422 and response.json()["detail"]
+
+
+def test_a_spent_token_budget_skips_the_repair_round() -> None:
+    api = TestClient(create_app(llm_settings(llm_max_tokens_per_request=100), llm_client=llm_client()))
+    with respx.mock:
+        route = respx.post(COMPLETIONS).mock(side_effect=[
+            reply(proposal([change(0, 0, "Increase brand awareness a lot")])),  # spends 120 tokens
+            reply({"changes": [change(0, 0, GOOD_REWRITE)]}),
+        ])
+        body = coach(api)
+    assert route.call_count == 1
+    [suggestion] = body["suggestions"]
+    assert suggestion["verified"] is False
+    assert any("token budget" in warning for warning in body["warnings"])
+
+
+def test_model_calls_tokens_cache_hits_and_degradations_are_counted(api: TestClient) -> None:
+    from prometheus_client import REGISTRY
+
+    def sample(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    before = (sample("okr_coach_llm_calls_total", provider="openai", outcome="ok"),
+              sample("okr_coach_llm_tokens_total", provider="openai", kind="prompt"),
+              sample("okr_coach_cache_hits_total", cache="llm"))
+    with respx.mock:
+        respx.post(COMPLETIONS).mock(return_value=reply(proposal([change(0, 0, GOOD_REWRITE)])))
+        coach(api)
+        coach(api)  # the same prompt again: answered from the cache
+    after = (sample("okr_coach_llm_calls_total", provider="openai", outcome="ok"),
+             sample("okr_coach_llm_tokens_total", provider="openai", kind="prompt"),
+             sample("okr_coach_cache_hits_total", cache="llm"))
+    assert (after[0] - before[0], after[1] - before[1], after[2] - before[2]) == (1, 100, 1)

@@ -25,6 +25,7 @@ from coach.llm.base import (
 )
 from coach.llm.cache import ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
+from coach.metrics import CACHE_HITS, LLM_CALLS, LLM_TOKENS
 
 REASK = (
     "Your previous reply could not be used: {problem}. Reply again with only a JSON object that "
@@ -65,6 +66,7 @@ class OpenAIClient:
         """One validated answer: cached, retried on transient failures, re-asked once on bad JSON."""
         key = cache_key(self.model, messages, schema)
         if (hit := self._cache.get(key)) is not None:
+            CACHE_HITS.labels("llm").inc()
             return Completion(schema.model_validate_json(hit), Usage(cached=1))
         usage = Usage()
         conversation = list(messages)
@@ -72,6 +74,7 @@ class OpenAIClient:
             try:
                 value, spent = await self._answer(conversation, schema)
             except _BadOutput as bad:
+                LLM_CALLS.labels("openai", "invalid_output").inc()
                 usage += bad.usage
                 if attempt:
                     raise LLMInvalidOutput(f"the reply did not match the schema twice ({bad.problem})", usage) from bad
@@ -80,8 +83,12 @@ class OpenAIClient:
                 conversation.append({"role": "user", "content": REASK.format(problem=bad.problem)})
                 continue
             except (LLMRefused, LLMUnavailable) as exc:
+                LLM_CALLS.labels("openai", "refused" if isinstance(exc, LLMRefused) else "error").inc()
                 exc.usage = usage + exc.usage
                 raise
+            LLM_CALLS.labels("openai", "ok").inc()
+            LLM_TOKENS.labels("openai", "prompt").inc(spent.prompt_tokens)
+            LLM_TOKENS.labels("openai", "completion").inc(spent.completion_tokens)
             usage += spent
             self._cache.put(key, value.model_dump_json())
             return Completion(value, usage)
