@@ -56,17 +56,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(args: list[str], port: int, cwd: str | None = None) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", *args, "--port", str(port), "--log-level", "warning"],
-                            cwd=cwd)
+def wait_until_up(proc: subprocess.Popen, url: str, failure: str = "server did not start") -> subprocess.Popen:
+    """Poll `url` for up to 10 s; the started server, or kill it and raise."""
     for _ in range(100):
         try:
-            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=0.5)
+            httpx.get(url, timeout=0.5)
             return proc
         except httpx.HTTPError:
             time.sleep(0.1)
     proc.kill()
-    raise RuntimeError("server did not start")
+    raise RuntimeError(failure)
+
+
+def serve(args: list[str], port: int, cwd: str | None = None) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", *args, "--port", str(port), "--log-level", "warning"],
+                            cwd=cwd)
+    return wait_until_up(proc, f"http://127.0.0.1:{port}/openapi.json")
 
 
 def latency(url: str, bodies: list[bytes], count: int) -> list[float]:

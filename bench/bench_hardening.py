@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import free_port, throughput
+from bench_check import free_port, throughput, wait_until_up
 from synthetic import as_text, synthetic_set
 
 from coach.security.keys import key_digest
@@ -40,14 +40,7 @@ def start(settings: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     with log.open("w") as stderr:  # the JSON access log goes to a file, as in production
         proc = subprocess.Popen([sys.executable, "-m", "coach.cli", "serve", "--port", str(port), "--workers", "1"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=stderr)
-    for _ in range(100):
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=0.5)
-            return proc
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"server did not start; see {log}")
+    return wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", f"server did not start; see {log}")
 
 
 def timings(url: str, bodies: list[bytes], count: int, headers: dict[str, str]) -> list[float]:
