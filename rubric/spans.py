@@ -7,6 +7,7 @@ located inside the item can be underlined in the original text exactly.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -50,14 +51,17 @@ class SourceText:
 
 def utf16_length(text: str) -> int:
     """Number of UTF-16 code units in `text` (astral characters such as emoji count twice)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Index:
     """Convert code-point offsets of one text to UTF-16 offsets, as JavaScript strings count them."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
 
     def offset(self, code_point: int) -> int:
         """UTF-16 offset of the given code-point offset."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel
 
 from coach.api.errors import ERROR_RESPONSES
@@ -51,11 +51,13 @@ def healthz() -> Health:
         "before the problem do not shift underlines)."
     ),
 )
-def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> CheckResponse:
+def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> Response:
     reply = check_request(body, settings)
     if settings.metrics:
         count_findings(reply.findings)
-    return reply
+    # The engine built the reply from the contract models already: serialise it once, instead of
+    # letting FastAPI validate the whole nested reply again against `response_model`.
+    return Response(reply.model_dump_json(), media_type="application/json")
 
 
 @router.get("/v1/rules", response_model=list[RuleDoc], tags=["rubric"], summary="The rule catalog with docs")
