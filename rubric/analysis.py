@@ -7,7 +7,7 @@ Everything a rule needs is computed here once per text, so each rule is a cheap 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rubric import lexicon as lx
@@ -81,7 +81,6 @@ class Facts:
     letter_placeholder: bool = False
     maintenance: Token | None = None
     metric: str | None = None
-    extras: dict[str, object] = field(default_factory=dict)
 
     @property
     def has_target(self) -> bool:
@@ -192,11 +191,7 @@ def _read_baseline_and_target(facts: Facts) -> None:
     if not candidates:
         facts.target, facts.baseline = facts.baseline, None
         return
-    target = next(
-        (n for n in candidates if _TO_BEFORE.search(text[max(0, n.start - 24) : n.start])), None
-    ) or next((n for n in candidates if n.multiplier), None) or next(
-        (n for n in candidates if _CHANGE_BEFORE.search(text[max(0, n.start - 16) : n.start])), None
-    ) or candidates[-1] if facts.baseline else _first_level(candidates)
+    target = _pick_target(text, candidates, after_baseline=facts.baseline is not None)
     facts.target = target
     before = text[max(0, target.start - 16) : target.start]
     if target.multiplier:
@@ -205,9 +200,16 @@ def _read_baseline_and_target(facts: Facts) -> None:
         facts.target_kind = "change"
 
 
-def _first_level(candidates: list[Number]) -> Number:
-    """The target among several numbers: after 'to', else a multiplier, else 'by N', else the first."""
-    return candidates[0]
+def _pick_target(text: str, candidates: list[Number], *, after_baseline: bool) -> Number:
+    """The target among several numbers: after 'to', else a multiplier, else 'by N'; failing those,
+    the last number when a baseline was named (it comes first), else the first ("10% of 300 users")."""
+    for number in candidates:
+        if _TO_BEFORE.search(text[max(0, number.start - 24) : number.start]):
+            return number
+    for number in candidates:
+        if number.multiplier or _CHANGE_BEFORE.search(text[max(0, number.start - 16) : number.start]):
+            return number
+    return candidates[-1] if after_baseline else candidates[0]
 
 
 def _with_unit_of(number: Number, other: Number) -> Number:

@@ -21,7 +21,7 @@ _NUMBER = re.compile(
     r"(?P<plus>\+)?"
     r"(?P<mult>[x×](?![\w]))?"
     r"(?P<pct>\s?(?:%|percent\b|per\s+cent\b|pp\b|percentage\s+points?\b))?"
-    r"(?P<scale>\s?(?:/|out\s+of\s+|of\s+(?=\d))\s?\d+(?:\.\d+)?(?![\d%]))?"
+    r"(?(pct)|(?P<scale>\s?(?:/|out\s+of\s+|of\s+(?=\d))\s?\d+(?:\.\d+)?(?![\d%]))?)"  # no scale after a %
     r"(?![\w])"
 )
 _WORD_NUMBER = re.compile(

@@ -42,11 +42,6 @@ def word_set(text: str, *, numbers: bool = True) -> frozenset[str]:
     return frozenset(w for w in content_words(text) if numbers or not w[:1].isdigit())
 
 
-def normalise(text: str) -> str:
-    """Case-, punctuation- and stop-word-insensitive form used to spot duplicates."""
-    return " ".join(content_words(text))
-
-
 def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     """Jaccard overlap of two word sets (0 when either is empty)."""
     if not a or not b:

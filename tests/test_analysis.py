@@ -125,3 +125,17 @@ def test_describe_is_the_api_contract() -> None:
     assert [t.text for t in analysis.time] == ["weekly", "30 June"]
     assert analysis.baseline is not None and analysis.baseline.value == 100
     assert analysis.target is not None and analysis.target.kind == "level"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Reduce p95 of actions with over 10 hits/day to < 1 s", "1 s"),  # 'to' beats an earlier number
+        ("Grow partner-sourced deals 5x", "5x"),
+        ("Cut errors by 40% for 3 services", "40%"),
+        ("10% of 300 customers on the new plan", "10%"),
+    ],
+)
+def test_target_choice(text: str, target: str) -> None:
+    facts = analyse(text)
+    assert facts.target is not None and facts.target.text == target
