@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rubric.lexicon import STOP_WORDS
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’/.][^\W_]+)*[+%]?", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[-'’/.]\w+)*[+%]?")
 _SIMPLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its code-point span (a tuple: built for every word, so it must be cheap)."""
+
     text: str
     lower: str
     start: int
@@ -22,7 +23,7 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Words of `text` with their code-point positions; hyphenated words stay whole."""
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(word := m.group(), word.lower(), *m.span()) for m in _WORD.finditer(text)]
 
 
 def content_words(text: str) -> list[str]:
