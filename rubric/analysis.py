@@ -80,7 +80,6 @@ class Facts:
     activity: Span | None = None
     letter_placeholder: bool = False
     maintenance: Token | None = None
-    metric: str | None = None
 
     @property
     def has_target(self) -> bool:
@@ -89,6 +88,11 @@ class Facts:
     @property
     def has_time(self) -> bool:
         return bool(self.time_spans)
+
+    @property
+    def metric(self) -> str | None:
+        """The measured thing (computed on demand: no rule needs it, the API and the coach do)."""
+        return _metric(self)
 
 
 @lru_cache(maxsize=16384)
@@ -104,7 +108,6 @@ def analyse(text: str) -> Facts:
     _read_verb(facts)
     _read_baseline_and_target(facts)
     _read_activity(facts)
-    facts.metric = _metric(facts)
     return facts
 
 
@@ -242,7 +245,8 @@ def _read_activity(facts: Facts) -> None:
         if _counts_effort(facts, words, index):
             facts.activity = (word.start, word.end)
             return
-        if index > 0 and _after_clause_break(facts.text, word) and _is_activity_verb(
+        clause_verb = index > 0 and word.lower in lx.ACTIVITY_VERBS and _after_clause_break(facts.text, word)
+        if clause_verb and _is_activity_verb(
             word.lower, words[index + 1].lower if index + 1 < len(words) else "", False, base_only=True
         ):
             facts.activity = (word.start, word.end)

@@ -35,12 +35,12 @@ _CANDIDATE = re.compile(r"[-−$€£¥.]?\d")
 _LETTERS = re.compile(r"[a-z]+")
 _MULTIPLIER = re.compile(r"\b(?:" + "|".join(MULTIPLIER_WORDS) + r")\b", re.IGNORECASE)
 _MAGNITUDE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}
-_MAGNITUDE_WORD = re.compile(r"^\s+(thousand|million|billion|k\b)", re.IGNORECASE)
+_MAGNITUDE_WORD = re.compile(r"\s+(thousand|million|billion|k\b)", re.IGNORECASE)
 _MAGNITUDE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_WORD = re.compile(r"^\s*(USD|EUR|GBP|dollars|euros|pounds)\b", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"\s*(USD|EUR|GBP|dollars|euros|pounds)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
-    r"^\s?(?P<unit>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|d|weeks?|wks?|"
+    r"\s?(?P<unit>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|d|weeks?|wks?|"
     r"months?|mos?|years?|yrs?|quarters?|sprints?|kg|km|miles?|mi|lbs?|points?|pts|stars?)\b",
     re.IGNORECASE,
 )
@@ -141,10 +141,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:
-    before = text[: m.start()]
-    if not m.group("cur") and not m.group("pct") and _names_a_thing(before[-16:]):
+    if not m.group("cur") and not m.group("pct") and _names_a_thing(text[max(0, m.start() - 16) : m.start()]):
         return None
-    if _ADJECTIVE_AFTER.match(text[m.end() : m.end() + 2]):  # "5-star", "30-day", "1- and 5-star"
+    if _ADJECTIVE_AFTER.match(text, m.end()):  # "5-star", "30-day", "1- and 5-star"
         return None
     value = float(m.group("num").replace(",", ""))
     end = m.end()
@@ -155,14 +154,14 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
     magnitude = (m.group("mag") or "").lower()
     if magnitude:
         value *= _MAGNITUDE[magnitude]
-    elif word := _MAGNITUDE_WORD.match(text[end:]):
+    elif word := _MAGNITUDE_WORD.match(text, end):
         value *= _MAGNITUDE_WORDS[word.group(1).lower()]
-        end += word.end()
+        end = word.end()
     if m.group("sign"):
         value = -value
-    if currency is None and (word := _CURRENCY_WORD.match(text[end:])):
+    if currency is None and (word := _CURRENCY_WORD.match(text, end)):
         currency = word.group(1).upper()[:3]
-        end += word.end()
+        end = word.end()
     if currency:
         unit = "currency"
     if m.group("pct"):
@@ -172,15 +171,13 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
         scale = float(_NOT_NUMBER.sub("", m.group("scale")))
     elif m.group("mult"):
         unit = "ratio"
-    elif unit == "count" and (word := _UNIT_AFTER.match(text[end:])):
+    elif unit == "count" and (word := _UNIT_AFTER.match(text, end)):
         label = word.group("unit").lower()
         key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
+        end = word.end()
         if key in _SECONDS or label in _SECONDS:
-            unit = "time"
             seconds = value * _SECONDS.get(key, _SECONDS.get(label, 1))
-            end += word.end()
-            return Number(text[m.start() : end], m.start(), end, value, unit, unit_label=label, seconds=seconds)
-        end += word.end()
+            return Number(text[m.start() : end], m.start(), end, value, "time", unit_label=label, seconds=seconds)
     return Number(
         text[m.start() : end], m.start(), end, value, unit, currency=currency, unit_label=label, scale=scale,
         multiplier=bool(m.group("mult")),
@@ -210,12 +207,12 @@ def _from_words(text: str, m: re.Match[str]) -> Number | None:
     unit = "percent" if m.group("pct") else "count"
     seconds = None
     label = None
-    if unit == "count" and (word := _UNIT_AFTER.match(text[end:])):
+    if unit == "count" and (word := _UNIT_AFTER.match(text, end)):
         label = word.group("unit").lower()
         key = label.rstrip("s")
         if key in _SECONDS:
             unit, seconds = "time", value * _SECONDS[key]
-        end += word.end()
+        end = word.end()
     return Number(text[m.start() : end], m.start(), end, value, unit, unit_label=label, seconds=seconds)
 
 

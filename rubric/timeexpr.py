@@ -195,6 +195,8 @@ def _match_word(text: str, word: re.Match[str]) -> Span | None:
     lowered = token.lower()
     if trigger := _TRIGGERS.get(lowered):
         return trigger(text, word)
+    if first.islower() and "-" not in token and "/" not in token and not lowered.startswith("fy"):
+        return None  # an ordinary word: none of the patterns below can start with it
     if first.isupper() and (found := _month(text, word)):
         return found
     if lowered.startswith("fy") and (found := _FISCAL.match(text, word.start())):
