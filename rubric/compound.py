@@ -13,7 +13,6 @@ from rubric.analysis import Facts, Span
 
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+\S+$")
-_MAY_JOIN = re.compile(r"[;&]|\b(?:and|plus|as well as)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words that are verbs or nouns; after "and" they count as a verb only before an object marker.
 _AMBIGUOUS = frozenset({
@@ -28,9 +27,15 @@ _OBJECT_MARKERS = frozenset({
 _ON_TIME_AND_BUDGET = re.compile(r"\bon\s+time\s+and\s+(?:within|on|under)\s+budget\b", re.IGNORECASE)
 
 
+def _may_join(text: str) -> bool:
+    """A cheap test for any conjunction at all, before the real scan."""
+    lowered = text.lower()
+    return ";" in text or "&" in text or " and " in lowered or " plus " in lowered or " as well as " in lowered
+
+
 def compound_goal(facts: Facts) -> Span | None:
     """The conjunction joining two goals, each with its own verb, or None."""
-    if not _MAY_JOIN.search(facts.text):
+    if not _may_join(facts.text):
         return None
     for match in _CONJUNCTION.finditer(facts.text):
         left, right = facts.text[: match.start()], facts.text[match.end() :]
@@ -41,7 +46,7 @@ def compound_goal(facts: Facts) -> Span | None:
 
 def compound_measure(facts: Facts) -> Span | None:
     """The conjunction joining two measures (each with its own metric), or None."""
-    if not _MAY_JOIN.search(facts.text):
+    if not _may_join(facts.text):
         return None
     if idiom := _ON_TIME_AND_BUDGET.search(facts.text):
         return idiom.start(), idiom.end()

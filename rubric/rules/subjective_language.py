@@ -6,7 +6,6 @@ from rubric import lexicon
 from rubric.registry import Hit, rule
 
 _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
-_ANY_SUBJECTIVE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SUBJECTIVE_WORDS)) + r")\b", re.IGNORECASE)
 
 
 @rule(
@@ -21,7 +20,7 @@ _ANY_SUBJECTIVE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.SUBJECTIVE_WORDS
 )
 def check(key_result, objective, okrs):
     text = key_result.text
-    if lexicon.SUBJECTIVE_WORDS.isdisjoint(text.lower().split()) and not _ANY_SUBJECTIVE.search(text):
+    if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in key_result.facts.words):
         return
     for index, word in enumerate(key_result.facts.words):
         proper_noun = index > 0 and word.text[0].isupper()  # "Best Buy"
