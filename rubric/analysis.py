@@ -57,8 +57,15 @@ _NOUN_AFTER_VERB = frozenset({
 })
 _FROM_BEFORE = re.compile(r"\bfrom\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:→|->|=>)")
-_PREPOSITION = re.compile(r"\b(?:from|of|in|on|with|via|by|for|at)\b")
 _DETERMINER = frozenset({"a", "an", "the", "our", "my", "all", "every", "each", "two", "three", "four", "five"})
+_LINKING_PREPOSITIONS = frozenset({"from", "of", "in", "on", "with", "via", "by", "for", "at", "through"})
+_PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_LINKING_PREPOSITIONS)) + r")\b")
+# "Design docs", "Test system": a noun compound, not the verb, after a word that is both.
+_COMPOUND_HEADS = frozenset({"docs", "system", "systems", "notes"})
+_NOUN_OR_VERB = frozenset({
+    "design", "test", "plan", "review", "release", "post", "call", "build", "draft", "document", "host", "run",
+    "help", "start", "update", "research",
+})
 _WORK_ITEMS = frozenset({"items", "findings", "tasks", "actions", "action", "issues", "bugs", "gaps"})
 
 
@@ -259,6 +266,8 @@ def _is_activity_verb(word: str, following: str, alone: bool, *, base_only: bool
         return any((word, following) == phrase for phrase in lx.ACTIVITY_PHRASES)
     if following in lx.NOT_ACTIVITY_AFTER.get(stem, ()) or following in _NOUN_AFTER_VERB:
         return False
+    if stem in _NOUN_OR_VERB and following in _COMPOUND_HEADS:
+        return False
     if stem.endswith("ing"):
         return not base_only and (following in _DETERMINER or following[:1].isdigit())
     if stem in lx.DONE_PARTICIPLES:
@@ -296,7 +305,9 @@ def _counts_effort(facts: Facts, words: list[Token], index: int) -> bool:
         and words[index].start - n.end < 40
         for n in facts.numbers
     )
-    names_the_metric = index <= 3 and facts.has_target and (facts.baseline is not None or facts.direction_word)
+    # "Posting frequency from 1x to 10x": the effort noun heads the metric; "leads from webinars": it does not.
+    in_head_phrase = index <= 3 and not any(w.lower in _LINKING_PREPOSITIONS for w in words[:index])
+    names_the_metric = in_head_phrase and facts.has_target and (facts.baseline is not None or facts.direction_word)
     return number_before or bool(names_the_metric)
 
 
