@@ -22,6 +22,11 @@ def rules_on_objective(title: str) -> set[str]:
     return {f.rule for f in result.findings if f.objective == 0 and f.key_result is None}
 
 
+def assert_rules(found: set[str], fires: set[str], silent: set[str]) -> None:
+    assert fires <= found, f"missing {fires - found}"
+    assert not (silent & found), f"unexpected {silent & found}"
+
+
 KEY_RESULTS = [
     # (key result, must fire, must not fire)
     ("Grow 60-day retention from 40% to 48%", set(), {"missing-deadline"}),  # a window in the name is time
@@ -58,9 +63,7 @@ KEY_RESULTS = [
 
 @pytest.mark.parametrize(("key_result", "fires", "silent"), KEY_RESULTS, ids=[k for k, _, _ in KEY_RESULTS])
 def test_key_result_conventions(key_result: str, fires: set[str], silent: set[str]) -> None:
-    found = rules_on_key_result(key_result)
-    assert fires <= found, f"missing {fires - found}"
-    assert not (silent & found), f"unexpected {silent & found}"
+    assert_rules(rules_on_key_result(key_result), fires, silent)
 
 
 def test_objective_deadline_covers_its_key_results() -> None:
@@ -85,6 +88,4 @@ OBJECTIVES = [
 
 @pytest.mark.parametrize(("title", "fires", "silent"), OBJECTIVES, ids=[t for t, _, _ in OBJECTIVES])
 def test_objective_conventions(title: str, fires: set[str], silent: set[str]) -> None:
-    found = rules_on_objective(title)
-    assert fires <= found, f"missing {fires - found}"
-    assert not (silent & found), f"unexpected {silent & found}"
+    assert_rules(rules_on_objective(title), fires, silent)
