@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rubric.analysis import Facts, analyse, describe
+from rubric.draft import ParsedDraft
 from rubric.models import (
     SEVERITY_ORDER,
     CheckResult,
@@ -84,7 +85,12 @@ def check_text(text: str, policy: Policy | None = None, cycle: str | None = None
     `analysis=False` leaves the key results' analysis out of the reply (batch reviews do not
     show it, and building it is a sizeable share of the cost).
     """
-    draft = parse_text(text)
+    return check_draft(parse_text(text), policy, cycle, analysis=analysis)
+
+
+def check_draft(draft: ParsedDraft, policy: Policy | None = None, cycle: str | None = None, *,
+                analysis: bool = True) -> CheckResult:
+    """Check a draft `parse_text` already parsed (callers that size-check the draft first)."""
     objectives = [
         ObjectiveView(
             i, _item(o.title.text, o.title),
