@@ -112,9 +112,10 @@ def analyse(text: str) -> Facts:
     numbers = [n for n in numbers if not _inside(n.start, n.end, placeholders)]
     facts = Facts(text, tokens(text), numbers, time_spans, placeholders)
     facts.letter_placeholder = any(m.group()[0] in "XYZN" for m in placeholder_matches)
-    _read_verb(facts)
+    words = _content_words(facts)
+    _read_verb(facts, words)
     _read_baseline_and_target(facts)
-    _read_activity(facts)
+    _read_activity(facts, words)
     return facts
 
 
@@ -141,8 +142,7 @@ def _content_words(facts: Facts) -> list[Token]:
     return words
 
 
-def _read_verb(facts: Facts) -> None:
-    words = _content_words(facts)
+def _read_verb(facts: Facts, words: list[Token]) -> None:
     if not words:
         return
     first = words[0]
@@ -233,8 +233,7 @@ def _with_unit_of(number: Number, other: Number) -> Number:
     return number
 
 
-def _read_activity(facts: Facts) -> None:
-    words = _content_words(facts)
+def _read_activity(facts: Facts, words: list[Token]) -> None:
     if not words:
         return
     first = words[0]
