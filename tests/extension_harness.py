@@ -7,17 +7,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 from playwright.sync_api import BrowserContext, Playwright
+from servers import free_port, wait_until_healthy
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXTENSION_DIR = REPO_ROOT / "extension"
@@ -29,12 +27,6 @@ CHROMIUM_ARGS = [
 STARTUP_TIMEOUT_S = 20.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def api_server(env: dict[str, str] | None = None) -> Iterator[str]:
     """A real `okr-coach serve` on a free loopback port; yields its base URL."""
@@ -44,24 +36,11 @@ def api_server(env: dict[str, str] | None = None) -> Iterator[str]:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_healthy(url, process)
+        wait_until_healthy(url, process, lambda: process.stderr.read() if process.stderr else "", STARTUP_TIMEOUT_S)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"okr-coach serve exited with {process.returncode}: {process.stderr.read()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError(f"okr-coach serve did not answer {url}/healthz within {STARTUP_TIMEOUT_S} s")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

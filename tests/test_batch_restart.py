@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,18 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-import pytest
+from servers import free_port, wait_until_healthy
 
 from coach.batch.store import JobStore
 
 SETS = 24
 DELAY = 0.15  # seconds per set, so the first server is still working when it is killed
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
@@ -37,17 +30,8 @@ def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
                                stdout=subprocess.DEVNULL, stderr=log.open("w"))
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server exited with {process.returncode}: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    pytest.fail("server did not start in 30 s")
+    wait_until_healthy(url, process, log.read_text, 30)
+    return process, url
 
 
 def reviewed_sets(log: Path) -> list[tuple[int, str]]:

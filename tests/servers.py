@@ -1,0 +1,31 @@
+"""Starting real `okr-coach serve` processes for tests: a free loopback port and a health wait."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, output: Callable[[], str], timeout: float) -> None:
+    """Poll `url`/healthz until it answers 200; raise with the server's `output()` if it exits or times out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"okr-coach serve exited with {process.returncode}: {output()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"okr-coach serve did not answer {url}/healthz within {timeout} s")
