@@ -23,6 +23,8 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import as_text, synthetic_set
 
+from coach.runtime import tune_gc
+from coach.settings import Settings
 from rubric.analysis import analyse
 from rubric.engine import check_okrs, check_text
 
@@ -37,6 +39,7 @@ def echo(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def in_process(count: int) -> None:
+    tune_gc(Settings().gc_threshold)  # as `okr-coach serve` and `okr-coach review` run the rubric
     rng = random.Random(7)
     sets = [synthetic_set(rng) for _ in range(count)]
     texts = [as_text(s) for s in sets]

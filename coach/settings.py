@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     readiness_timeout: float = Field(2.0, gt=0, description="Seconds /readyz waits for the LLM server.")
     readiness_cache_seconds: float = Field(15.0, ge=0, description="How long /readyz reuses its last answer.")
     workers: int = Field(1, ge=1, description="uvicorn worker processes started by `okr-coach serve`.")
+    gc_threshold: int = Field(
+        50_000, ge=0, description="Allocations between young-generation garbage collections in the server and "
+        "the CLI (Python's default is 700; 0 keeps it). The rubric allocates many short-lived objects and "
+        "makes almost no reference cycles, so collecting less often saves about a third of its time.",
+    )
 
     # Batch reviews (POST /v1/reviews, `okr-coach review`); jobs live in data_dir/reviews.sqlite3.
     review_sync_max_sets: int = Field(50, ge=0, description="Most sets a `?sync=true` review answers at once; "

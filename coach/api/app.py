@@ -14,12 +14,14 @@ from coach.api.routes_coach import router as coach_router
 from coach.api.routes_reviews import install_reviews
 from coach.llm import client_from_settings
 from coach.llm.base import LLMClient
+from coach.runtime import tune_gc
 from coach.settings import Settings
 
 
 def create_app(settings: Settings | None = None, llm_client: LLMClient | None = None) -> FastAPI:
     """The app; `llm_client` overrides the model client built from settings (tests inject one)."""
     settings = settings or Settings()
+    tune_gc(settings.gc_threshold)
     app = FastAPI(
         title="OKR Coach",
         version=__version__,

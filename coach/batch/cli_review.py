@@ -20,6 +20,7 @@ from coach.batch.report_json import iter_json
 from coach.batch.review import review_sets
 from coach.batch.suggest import Suggester
 from coach.llm import client_from_settings
+from coach.runtime import tune_gc
 from coach.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -48,6 +49,7 @@ def add_review_command(commands: argparse._SubParsersAction) -> None:
 def run_review(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     settings = Settings()
+    tune_gc(settings.gc_threshold)  # worker processes inherit it
     try:
         imported = read_upload(Path(args.file).read_bytes(), args.file)
         if args.company_objectives:

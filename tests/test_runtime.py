@@ -1,0 +1,37 @@
+"""The server and the batch CLI collect garbage less often than Python's default (see coach/runtime.py)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from coach.api.app import create_app
+from coach.runtime import tune_gc
+from coach.settings import Settings
+
+
+@pytest.fixture
+def restore_gc() -> Iterator[None]:
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)
+    gc.unfreeze()
+
+
+def test_the_app_applies_the_configured_threshold(restore_gc: None) -> None:
+    create_app(Settings(gc_threshold=12_345))
+    assert gc.get_threshold()[0] == 12_345
+
+
+def test_zero_keeps_pythons_threshold_and_only_freezes(restore_gc: None) -> None:
+    before = gc.get_threshold()
+    tune_gc(0)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() > 0
+
+
+def test_the_default_collects_less_often_than_python(restore_gc: None) -> None:
+    tune_gc(Settings().gc_threshold)
+    assert gc.get_threshold()[0] > 700
