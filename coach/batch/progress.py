@@ -15,7 +15,7 @@ class Progress:
         self.total, self.label, self.enabled, self.every = total, label, enabled, every
         self.stream = stream or sys.stderr
         self.done = 0
-        self._shown = 0.0
+        self._shown = float("-inf")  # the first set always draws, however soon after boot
         self._drawn = -1
 
     def advance(self, step: int = 1) -> None:
