@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from coach.api import routes_check
 from coach.api.app import create_app
 from coach.settings import Settings
+from rubric.engine import check_text
 
 
 @pytest.fixture
@@ -130,3 +132,26 @@ def test_openapi_documents_the_positions(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     description = schema["paths"]["/v1/check"]["post"]["description"]
     assert "UTF-16" in description and "code points" in description
+
+
+def test_large_drafts_are_checked_off_the_event_loop(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    offloaded: list[int] = []
+
+    async def recording_threadpool(function, *args):  # type: ignore[no-untyped-def]
+        offloaded.append(routes_check.draft_chars(args[0]))
+        return function(*args)
+
+    monkeypatch.setattr(routes_check, "run_in_threadpool", recording_threadpool)
+    small = "Objective: Make onboarding self-serve\nKR: Improve activation"
+    large = "\n".join(f"Objective: Goal number {n} for the team\n" + "\n".join(
+        f"KR: Raise weekly active accounts in region {n}.{k} from {k} to {k + 9} thousand by Q3, "
+        "counted on the last Friday" for k in range(6))
+        for n in range(4))
+    assert len(small) <= routes_check.INLINE_CHECK_CHARS < len(large) <= 5_000
+    replies = [client.post("/v1/check", json={"text": text}) for text in (small, large)]
+    assert [r.status_code for r in replies] == [200, 200]
+    assert offloaded == [len(large)]  # only the large draft left the event loop
+    for text, reply in zip((small, large), replies, strict=True):
+        assert rules_of(reply.json()) == {(f.rule, f.objective, f.key_result) for f in check_text(text).findings}
+    assert ("vague-change", 0, 0) in rules_of(replies[0].json())
+    assert len(replies[1].json()["okrs"]["objectives"]) == 4
