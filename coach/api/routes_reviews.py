@@ -65,11 +65,11 @@ class ReviewRequest(BaseModel):
         return policy
 
 
-def get_store(request: Request) -> JobStore:
+async def get_store(request: Request) -> JobStore:
     return request.app.state.review_store
 
 
-def get_runner(request: Request) -> ReviewRunner:
+async def get_runner(request: Request) -> ReviewRunner:
     return request.app.state.review_runner
 
 
