@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +39,12 @@ def test_zero_keeps_pythons_threshold_and_only_freezes(restore_gc: None) -> None
 def test_the_default_collects_less_often_than_python(restore_gc: None) -> None:
     tune_gc(Settings().gc_threshold)
     assert gc.get_threshold()[0] > 700
+
+
+def test_the_cli_and_the_offline_server_start_without_the_openai_sdk(tmp_path: Path) -> None:
+    """Importing the SDK takes about a second; only a configured model client needs it."""
+    probe = ("import sys, coach.cli, coach.api.app, coach.batch.cli_review; "
+             "from coach.api.app import create_app; create_app(); print('openai' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=tmp_path, env={**os.environ, "OKR_COACH_LLM": "offline"})
+    assert result.stdout.strip() == "False"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from coach.llm.base import LLMClient
-from coach.llm.openai_client import OpenAIClient
-from coach.llm.retry import RetryPolicy
 from coach.settings import Settings
 
 
@@ -17,6 +15,11 @@ def client_from_settings(settings: Settings) -> LLMClient | None:
             "OKR_COACH_LLM=openai needs OKR_COACH_LLM_API_KEY, or OKR_COACH_LLM_BASE_URL for a local "
             "OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio)"
         )
+    # Imported here: the openai SDK takes about a second to import, and the offline coach, the
+    # rubric and rubric-only batch reviews never need it.
+    from coach.llm.openai_client import OpenAIClient
+    from coach.llm.retry import RetryPolicy
+
     return OpenAIClient(
         model=settings.llm_model,
         api_key=settings.llm_api_key.get_secret_value() if settings.llm_api_key else None,
