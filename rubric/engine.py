@@ -15,6 +15,7 @@ from rubric.models import (
     Objective,
     OKRSet,
     Summary,
+    rubric_finding,
 )
 from rubric.parser import parse_text
 from rubric.policy import Policy, Thresholds
@@ -160,11 +161,8 @@ def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None
         excerpt = item.text[local_start:local_end]
         if item.source is not None:
             start, end = item.source.to_source(local_start, local_end)
-    return Finding(
-        rule=rule.id, severity=severity_override or hit.severity or rule.severity, level=rule.level,
-        message=hit.message, hint=rule.hint, objective=objective, key_result=key_result, source="rubric",
-        start=start, end=end, offset=None, length=None, excerpt=excerpt,
-    )
+    return rubric_finding(rule.id, severity_override or hit.severity or rule.severity, rule.level, hit.message,
+                          rule.hint, objective, key_result, start, end, excerpt)
 
 
 def _locate(okrs: SetView, objective: int, key_result: int | None) -> Item:

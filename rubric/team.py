@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rubric.engine import finding_order
-from rubric.models import Finding, Severity
+from rubric.models import Finding, Severity, rubric_finding
 from rubric.policy import Thresholds
 from rubric.text import near_duplicate, similar, word_set
 
@@ -93,8 +93,7 @@ def owner_key(owner: str | None) -> str | None:
 
 
 def _finding(rule: TeamRule, message: str, objective: int | None = None, excerpt: str | None = None) -> Finding:
-    return Finding(rule=rule.id, severity=rule.severity, level="team", message=message, hint=rule.hint,
-                   objective=objective, excerpt=excerpt)
+    return rubric_finding(rule.id, rule.severity, "team", message, rule.hint, objective, None, excerpt=excerpt)
 
 
 def _owner_overloaded(sets: Sequence[TeamSet], limit: int, found: list[list[Finding]]) -> None:

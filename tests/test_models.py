@@ -1,0 +1,43 @@
+"""Findings the engine builds without validation are exactly what validation would have built."""
+
+from __future__ import annotations
+
+from rubric.engine import check_text
+from rubric.models import Finding
+from rubric.team import TeamSet, check_team
+
+DRAFT = """Objective: Be the best 🚀 team ever
+KR: Increase brand awareness
+KR: Launch 3 webinars
+KR: Reduce churn from 4% to 9% by Q3
+"""
+
+
+def assert_same_as_validated(finding: Finding) -> None:
+    assert list(finding.__dict__) == list(Finding.model_fields)  # every field, in contract order
+    validated = Finding.model_validate(finding.model_dump())
+    assert validated == finding
+    assert validated.model_dump_json() == finding.model_dump_json()
+
+
+def test_rule_findings_match_validated_models() -> None:
+    findings = check_text(DRAFT).findings
+    assert {"vague-change", "activity-key-result", "direction-mismatch", "missing-deadline"} <= {
+        f.rule for f in findings}
+    for finding in findings:
+        assert_same_as_validated(finding)
+
+
+def test_team_findings_match_validated_models() -> None:
+    sets = [TeamSet("Ana", ["Grow the partner channel"], [None]), TeamSet(None, ["Grow the partner channel"], [None])]
+    found = [f for per_set in check_team(sets) for f in per_set]
+    assert {"duplicate-across-owners", "missing-owner"} <= {f.rule for f in found}
+    for finding in found:
+        assert_same_as_validated(finding)
+
+
+def test_offsets_can_be_set_later() -> None:
+    finding = check_text(DRAFT).findings[0]
+    finding.offset, finding.length = 3, 4
+    assert {"offset", "length"} <= finding.model_fields_set
+    assert finding.model_dump()["offset"] == 3
