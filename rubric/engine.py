@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rubric.analysis import Facts, analyse, describe
 from rubric.draft import ParsedDraft
@@ -125,6 +126,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
     okrs = SetView(cycle, objectives, policy.thresholds)
     pairs = list(okrs.key_results())
     findings: list[Finding] = []
+    local: set[str] = set()
     for rule in active_rules(policy):
         severity = policy.severity.get(rule.id)
         check = rule.check
@@ -141,13 +143,36 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
             for objective in objectives:
                 for hit in check(objective, objective, okrs):
                     findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
+        if rule.local:
+            local.add(rule.id)  # its key-result hits come from `local_hits`, below
+            continue
         for objective, key_result in pairs:
             for hit in check(key_result, objective, okrs):
                 findings.append(_finding(rule, hit, objective.index, key_result.index, okrs, severity))
+    if local:
+        for objective, key_result in pairs:
+            for rule, hit in local_hits(key_result.text, policy.thresholds):
+                if rule.id in local:
+                    findings.append(_finding(rule, hit, objective.index, key_result.index, okrs,
+                                             policy.severity.get(rule.id)))
     findings.sort(key=finding_order)
     return CheckResult.model_construct(
         okrs=_contract(cycle, objectives, analysis), findings=findings, summary=_summary(findings, objectives)
     )
+
+
+@lru_cache(maxsize=16384)
+def local_hits(text: str, thresholds: Thresholds) -> tuple[tuple[Rule, Hit], ...]:
+    """The hits of every local key-result rule on one key result, once per text and thresholds.
+
+    Hits are immutable and carry no index, so a key result seen before (the unchanged lines of a
+    draft being re-checked as someone types, the same key result in many owners' sets) costs a
+    lookup. Local rules get no objective and an empty set: they promise not to read them.
+    """
+    key_result = KeyResultView(0, _item(text, None))
+    context = SetView(None, [], thresholds)
+    return tuple((rule, hit) for rule in all_rules().values() if rule.local
+                 for hit in rule.check(key_result, None, context))
 
 
 def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None, okrs: SetView,

@@ -16,7 +16,7 @@ from rubric.models import Severity
 
 
 class Thresholds(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: the engine caches hits per thresholds
 
     max_objectives: int = Field(3, ge=0, description="More objectives than this is a warning.")
     max_objectives_error: int = Field(5, ge=0, description="More objectives than this is an error.")

@@ -45,6 +45,7 @@ class Rule:
     bad: tuple[str, ...]
     check: Callable[..., Iterable[Hit]]
     objectives: bool = False  # a key-result rule that also checks objective titles (placeholder)
+    local: bool = False  # a key-result rule that reads only its key result (and the thresholds)
 
 
 _RULES: dict[str, Rule] = {}
@@ -52,14 +53,20 @@ _RULES: dict[str, Rule] = {}
 
 def rule(
     id: str, *, level: Level, severity: Severity, title: str, rationale: str, hint: str,
-    good: Iterable[str], bad: Iterable[str], objectives: bool = False,
+    good: Iterable[str], bad: Iterable[str], objectives: bool = False, local: bool = False,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
-    """Register a rule. `good`/`bad` are drafts (free text) on which the rule must not/must fire."""
+    """Register a rule. `good`/`bad` are drafts (free text) on which the rule must not/must fire.
+
+    `local=True` promises that a key-result rule reads nothing but its key result and the
+    thresholds (no objective, cycle or siblings): the engine then reuses its hits for a text it
+    has seen, so re-checking a draft only re-lints the key results that changed.
+    """
 
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if id in _RULES:
             raise ValueError(f"rule {id!r} registered twice")
-        _RULES[id] = Rule(id, level, severity, title, rationale, hint, tuple(good), tuple(bad), check, objectives)
+        _RULES[id] = Rule(id, level, severity, title, rationale, hint, tuple(good), tuple(bad), check, objectives,
+                          local)
         return check
 
     return register

@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "activity-key-result", level="key_result", severity="warning",
+    "activity-key-result", level="key_result", severity="warning", local=True,
     title="Activity instead of a result",
     rationale="A key result measures the change the work should cause, not the work itself. Launching, "
     "running or posting can all be done without anything improving; a number does not rescue it.",

@@ -5,7 +5,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "compound-key-result", level="key_result", severity="warning",
+    "compound-key-result", level="key_result", severity="warning", local=True,
     title="Compound key result",
     rationale="A key result that measures two things cannot be scored: what if one is met and the other not?",
     hint="Split it into two key results, one metric each.",

@@ -5,7 +5,7 @@ from rubric.values import comparable
 
 
 @rule(
-    "direction-mismatch", level="key_result", severity="error",
+    "direction-mismatch", level="key_result", severity="error", local=True,
     title="Direction contradicts the numbers",
     rationale="'Increase churn from 5% to 3%' cannot be scored: the verb and the numbers disagree, so "
     "either the verb or the target is wrong. Equal baseline and target ask for nothing.",

@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "maintenance-key-result", level="key_result", severity="info",
+    "maintenance-key-result", level="key_result", severity="info", local=True,
     title="Maintenance key result",
     rationale="A key result that only holds a level is fine as a deliberate guardrail next to ambitious "
     "ones; on its own it is a KPI being tracked, not a result to achieve.",

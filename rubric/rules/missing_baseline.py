@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "missing-baseline", level="key_result", severity="info",
+    "missing-baseline", level="key_result", severity="info", local=True,
     title="No baseline",
     rationale="'Grow followers by 30%' or 'to 2,000' hides where you start, so nobody can judge how "
     "ambitious the target is or measure progress along the way.",

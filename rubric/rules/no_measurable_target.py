@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "no-measurable-target", level="key_result", severity="error",
+    "no-measurable-target", level="key_result", severity="error", local=True,
     title="No measurable target",
     rationale="A key result is a number someone can check at the end of the cycle. A bare metric, a "
     "statement or a task has none, so nobody can say whether it was met.",

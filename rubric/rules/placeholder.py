@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "placeholder", level="key_result", severity="error", objectives=True,
+    "placeholder", level="key_result", severity="error", local=True, objectives=True,
     title="Placeholder instead of a value",
     rationale="TBD, X% or [feature] are template leftovers: until they are filled in the OKR cannot be "
     "agreed, let alone scored.",

@@ -9,7 +9,7 @@ _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
 
 
 @rule(
-    "subjective-language", level="key_result", severity="info",
+    "subjective-language", level="key_result", severity="info", local=True,
     title="Subjective wording",
     rationale="Words like 'better', 'seamless' or 'world-class' mean different things to different "
     "people, so two reviewers would score the same result differently.",

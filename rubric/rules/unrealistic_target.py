@@ -5,7 +5,7 @@ from rubric.values import comparable
 
 
 @rule(
-    "unrealistic-target", level="key_result", severity="warning",
+    "unrealistic-target", level="key_result", severity="warning", local=True,
     title="Unrealistic target",
     rationale="Stretch is good, but 5x the baseline in one cycle (or a fifth of it) is usually a typo, a "
     "wish, or a sign the metric is the wrong one.",

@@ -4,7 +4,7 @@ from rubric.registry import Hit, rule
 
 
 @rule(
-    "vague-change", level="key_result", severity="error",
+    "vague-change", level="key_result", severity="error", local=True,
     title="Change without a target",
     rationale="'Increase X' says which way to go but not how far: any improvement, however small, would "
     "count as success, so the key result cannot be scored.",

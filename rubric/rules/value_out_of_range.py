@@ -5,7 +5,7 @@ from rubric.values import impossible_level
 
 
 @rule(
-    "value-out-of-range", level="key_result", severity="error",
+    "value-out-of-range", level="key_result", severity="error", local=True,
     title="Impossible value",
     rationale="A rate above 100%, an NPS above 100 or a rating above its scale cannot happen; the target "
     "is a typo or measures something else.",
