@@ -16,13 +16,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import free_port, throughput, wait_until_up
+from bench_check import free_port, latency, throughput, wait_until_up
 from synthetic import as_text, synthetic_set
 
 from coach.security.keys import key_digest
@@ -43,32 +40,10 @@ def start(settings: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     return wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", f"server did not start; see {log}")
 
 
-def timings(url: str, bodies: list[bytes], count: int, headers: dict[str, str]) -> list[float]:
-    with httpx.Client(headers={"content-type": "application/json", **headers}) as client:
-        out = []
-        for i in range(count):
-            started = time.perf_counter()
-            client.post(url, content=bodies[i % len(bodies)]).raise_for_status()
-            out.append(time.perf_counter() - started)
-    return out
-
-
 def keyed_throughput(url: str, bodies: list[bytes], seconds: float, keyed: bool) -> float:
     """Requests/s from CLIENT_THREADS clients, each with its own API key when `keyed`."""
-    if not keyed:
-        return throughput(url, bodies, seconds, workers=CLIENT_THREADS)
-    original = httpx.Client
-    keys = iter(KEYS)
-
-    def client_with_key(*args: object, **kwargs: object) -> httpx.Client:
-        kwargs["headers"] = {**kwargs.get("headers", {}), "x-api-key": next(keys)}  # type: ignore[dict-item]
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    httpx.Client = client_with_key  # type: ignore[misc]  # bench_check.throughput builds one client per thread
-    try:
-        return throughput(url, bodies, seconds, workers=CLIENT_THREADS)
-    finally:
-        httpx.Client = original  # type: ignore[misc]
+    return throughput(url, bodies, seconds, workers=CLIENT_THREADS,
+                      headers_for=lambda worker: {"x-api-key": KEYS[worker]} if keyed else {})
 
 
 def main() -> None:
@@ -86,14 +61,14 @@ def main() -> None:
         try:
             urls = {side: f"http://127.0.0.1:{ports[side]}/v1/check" for side in sides}
             headers = {"off": {}, "on": {"x-api-key": KEYS[0]}}
-            latency: dict[str, list[float]] = {side: [] for side in sides}
+            samples: dict[str, list[float]] = {side: [] for side in sides}
             rates: dict[str, list[float]] = {side: [] for side in sides}
             for side in sides:  # warm up
-                timings(urls[side], bodies, 200, headers[side])
+                latency(urls[side], bodies, 200, headers[side])
             chunk = max(1, args.requests // 10)
             for n in range(10):  # interleaved, so load from other processes hits both sides alike
                 for side in (sides if n % 2 == 0 else sides[::-1]):
-                    latency[side] += timings(urls[side], bodies, chunk, headers[side])
+                    samples[side] += latency(urls[side], bodies, chunk, headers[side])
             for n in range(args.rounds):
                 for side in (sides if n % 2 == 0 else sides[::-1]):
                     rates[side].append(keyed_throughput(urls[side], bodies, args.seconds, side == "on"))
@@ -103,13 +78,13 @@ def main() -> None:
                 server.terminate()
                 server.wait()
     for side in sides:
-        print(f"/v1/check hardening {side:3}: p50 {statistics.median(latency[side]) * 1e3:.2f} ms  throughput "
+        print(f"/v1/check hardening {side:3}: p50 {statistics.median(samples[side]) * 1e3:.2f} ms  throughput "
               f"median {statistics.median(rates[side]):.0f} req/s, best {max(rates[side]):.0f} req/s "
               f"({args.rounds} rounds x {args.seconds:.1f} s, {CLIENT_THREADS} client threads)")
     print(f"'on' = API keys ({len(KEYS)} keys) + rate limit + Prometheus metrics + JSON access log "
           f"({logged} lines written); 'off' = none of them")
     ratios = [on / off for off, on in zip(rates["off"], rates["on"], strict=True)]
-    p50 = statistics.median(latency["on"]) / statistics.median(latency["off"]) - 1
+    p50 = statistics.median(samples["on"]) / statistics.median(samples["off"]) - 1
     print(f"throughput overhead: median of paired rounds {1 - statistics.median(ratios):.1%}, best vs best "
           f"{1 - max(rates['on']) / max(rates['off']):.1%}; p50 latency overhead {p50:.1%}  (goal: < 15%)")
 
