@@ -13,10 +13,12 @@ from rubric.models import (
     CheckResult,
     Finding,
     KeyResult,
+    KeyResultAnalysis,
     Objective,
     OKRSet,
     Summary,
     rubric_finding,
+    unvalidated,
 )
 from rubric.parser import parse_text
 from rubric.policy import Policy, Thresholds
@@ -156,9 +158,9 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
                     findings.append(_finding(rule, hit, objective.index, key_result.index, okrs,
                                              policy.severity.get(rule.id)))
     findings.sort(key=finding_order)
-    return CheckResult.model_construct(
-        okrs=_contract(cycle, objectives, analysis), findings=findings, summary=_summary(findings, objectives)
-    )
+    return unvalidated(CheckResult, {
+        "okrs": _contract(cycle, objectives, analysis), "findings": findings, "summary": _summary(findings, objectives),
+    })
 
 
 @lru_cache(maxsize=16384)
@@ -206,20 +208,21 @@ def finding_order(finding: Finding) -> tuple:
 
 
 def _contract(cycle: str | None, objectives: list[ObjectiveView], analysis: bool) -> OKRSet:
-    return OKRSet.model_construct(
-        cycle=cycle,
-        objectives=[
-            Objective.model_construct(
-                title=o.title, start=_start(o.item), end=_end(o.item),
-                key_results=[
-                    KeyResult(text=k.text, start=_start(k.item), end=_end(k.item),
-                              **(describe(k.text).__dict__ if analysis else {}))
-                    for k in o.key_results
-                ],
-            )
-            for o in objectives
-        ],
-    )
+    return unvalidated(OKRSet, {"cycle": cycle, "objectives": [
+        unvalidated(Objective, {"title": o.title, "start": _start(o.item), "end": _end(o.item),
+                                "key_results": [_key_result(k, analysis) for k in o.key_results]})
+        for o in objectives
+    ]})
+
+
+_NO_ANALYSIS = KeyResultAnalysis()
+
+
+def _key_result(view: KeyResultView, analysis: bool) -> KeyResult:
+    values = {**(describe(view.text) if analysis else _NO_ANALYSIS).__dict__,
+              "text": view.text, "start": _start(view.item), "end": _end(view.item)}
+    values["time"], values["quantities"] = [*values["time"]], [*values["quantities"]]  # the analysis is cached
+    return unvalidated(KeyResult, values)
 
 
 def _start(item: Item) -> int | None:
@@ -234,7 +237,7 @@ def _summary(findings: list[Finding], objectives: list[ObjectiveView]) -> Summar
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in findings:
         counts[finding.severity] += 1
-    return Summary.model_construct(
-        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-        objectives=len(objectives), key_results=sum(len(o.key_results) for o in objectives),
-    )
+    return unvalidated(Summary, {
+        "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
+        "objectives": len(objectives), "key_results": sum(len(o.key_results) for o in objectives),
+    })

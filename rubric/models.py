@@ -93,7 +93,7 @@ def rubric_finding(rule: str, severity: Severity, level: Level, message: str, hi
                    excerpt: str | None = None) -> Finding:
     """A finding of the rubric's own rules, built without validation: the engine makes ~20 per set
     from values it controls, and validating each took longer than the rule that found it."""
-    return _unvalidated(Finding, {
+    return unvalidated(Finding, {
         "rule": rule, "severity": severity, "level": level, "message": message, "hint": hint,
         "objective": objective, "key_result": key_result, "source": "rubric", "start": start, "end": end,
         "offset": None, "length": None, "excerpt": excerpt,
@@ -103,9 +103,10 @@ def rubric_finding(rule: str, severity: Severity, level: Level, message: str, hi
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def _unvalidated(model: type[ModelT], values: dict[str, Any]) -> ModelT:
+def unvalidated(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """What pydantic's `model_construct` does, without its per-field default lookup (which made it
-    slower than validating): `values` must hold every field, in declaration order."""
+    slower than validating): for the engine's own output only. `values` must hold every field, in
+    declaration order (tests compare such models with validated copies)."""
     instance = model.__new__(model)
     object.__setattr__(instance, "__dict__", values)
     object.__setattr__(instance, "__pydantic_fields_set__", set(values))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rubric.engine import check_text
-from rubric.models import Finding
+from rubric.engine import check_okrs, check_text
+from rubric.models import CheckResult, Finding, KeyResult, Objective
 from rubric.team import TeamSet, check_team
 
 DRAFT = """Objective: Be the best 🚀 team ever
@@ -41,3 +41,23 @@ def test_offsets_can_be_set_later() -> None:
     finding.offset, finding.length = 3, 4
     assert {"offset", "length"} <= finding.model_fields_set
     assert finding.model_dump()["offset"] == 3
+
+
+def test_whole_results_match_validated_models() -> None:
+    """The engine builds its reply (set, objectives, key results with analysis, summary) unvalidated too."""
+    for result in (check_text(DRAFT), check_text(DRAFT, analysis=False),
+                   check_okrs("2026-Q3", [("Grow the partner channel", ["Partner revenue from $1M to $2M"])])):
+        validated = CheckResult.model_validate(result.model_dump())
+        assert validated == result
+        assert validated.model_dump_json() == result.model_dump_json()
+        for objective in result.okrs.objectives:
+            assert list(objective.__dict__) == list(Objective.model_fields)
+            for key_result in objective.key_results:
+                assert list(key_result.__dict__) == list(KeyResult.model_fields)
+
+
+def test_replies_do_not_share_the_cached_analysis_lists() -> None:
+    first, second = (check_text(DRAFT).okrs.objectives[0].key_results[2] for _ in range(2))
+    assert first.quantities and first.quantities == second.quantities
+    first.quantities.clear()
+    assert second.quantities and check_text(DRAFT).okrs.objectives[0].key_results[2].quantities
