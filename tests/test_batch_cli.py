@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.batch import review as review_module
 from coach.batch.models import ReviewReport, Submission, SubmittedObjective
 from coach.batch.progress import Progress
 from coach.batch.review import PARALLEL_FROM, review_set, review_sets
@@ -88,5 +89,28 @@ def test_parallel_review_matches_the_serial_one() -> None:
         for i in range(PARALLEL_FROM + 20)]
     parallel = list(review_sets(submissions, Policy(), workers=2))
     assert [r.index for r in parallel] == list(range(len(submissions)))
-    for i in (0, 250, len(submissions) - 1):
-        assert parallel[i].model_dump() == review_set(i, submissions[i], Policy()).model_dump()
+    for i, review in enumerate(parallel):
+        assert review.model_dump() == review_set(i, submissions[i], Policy()).model_dump()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_set_the_rubric_fails_on_is_recorded_and_every_other_set_reviewed(
+        monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    real_check = review_module.check_okrs
+
+    def check_with_a_bug(cycle, pairs, policy, analysis=True):  # type: ignore[no-untyped-def]
+        if pairs and pairs[0][0] == "Trip the bug":
+            raise RuntimeError("boom")
+        return real_check(cycle, pairs, policy, analysis=analysis)
+
+    monkeypatch.setattr(review_module, "check_okrs", check_with_a_bug)  # forked workers inherit it
+    rng = random.Random(9)
+    submissions = [Submission(owner=f"owner {i}", objectives=[
+        SubmittedObjective(title="Trip the bug" if i in (3, PARALLEL_FROM + 1) else title, key_results=krs)
+        for title, krs in synthetic_set(rng, 1, 2)]) for i in range(PARALLEL_FROM + 5)]
+    reviews = list(review_sets(submissions, Policy(), workers=workers))
+    assert [r.index for r in reviews] == list(range(len(submissions)))
+    failed = [r for r in reviews if r.error]
+    assert [r.index for r in failed] == [3, PARALLEL_FROM + 1]
+    assert "RuntimeError: boom" in failed[0].error and failed[0].objectives[0].title == "Trip the bug"
+    assert all(r.summary.key_results == 2 for r in reviews if not r.error)  # reviewed, not skipped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +14,7 @@ from rubric.models import Finding, Summary
 from rubric.policy import Policy
 from rubric.team import CompanyObjective, TeamSet, check_team
 
+log = logging.getLogger(__name__)
 PARALLEL_FROM = 400  # sets; below this, starting worker processes costs more than it saves
 _CHUNK = 64
 
@@ -42,11 +44,21 @@ def unreviewable(index: int, submission: Submission, error: BaseException) -> Se
                      error=f"The rubric failed on this set ({type(error).__name__}: {error}); please report it.")
 
 
+def review_or_record(index: int, submission: Submission, policy: Policy, job: str = "") -> SetReview:
+    """`review_set`, or the set recorded as unreviewable (and the error logged) if the rubric fails on
+    it: one set that trips a bug must not cost the rest of the batch."""
+    try:
+        return review_set(index, submission, policy)
+    except Exception as exc:
+        log.exception("set %s%s could not be reviewed", index, f" of review {job}" if job else "")
+        return unreviewable(index, submission, exc)
+
+
 def review_sets(submissions: Sequence[Submission], policy: Policy, workers: int | None = None) -> Iterator[SetReview]:
     """Every set, in order; large batches are spread over worker processes (one per core by default)."""
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(submissions) < PARALLEL_FROM:
-        yield from (review_set(i, s, policy) for i, s in enumerate(submissions))
+        yield from (review_or_record(i, s, policy) for i, s in enumerate(submissions))
         return
     chunks = [(start, submissions[start:start + _CHUNK]) for start in range(0, len(submissions), _CHUNK)]
     with multiprocessing.get_context(_start_method()).Pool(workers) as pool:
@@ -56,7 +68,7 @@ def review_sets(submissions: Sequence[Submission], policy: Policy, workers: int 
 
 def _review_chunk(chunk: tuple[int, Sequence[Submission]], policy: Policy) -> list[SetReview]:
     start, submissions = chunk
-    return [review_set(start + i, s, policy) for i, s in enumerate(submissions)]
+    return [review_or_record(start + i, s, policy) for i, s in enumerate(submissions)]
 
 
 def _start_method() -> str:

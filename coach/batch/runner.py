@@ -16,7 +16,7 @@ import uuid
 
 from coach.batch.models import ReviewOptions, ReviewReport, RowError, SetReview
 from coach.batch.report import assemble_report
-from coach.batch.review import review_set, unreviewable
+from coach.batch.review import review_or_record
 from coach.batch.store import Claim, JobStore
 from coach.batch.suggest import Suggester
 from coach.llm.base import LLMClient
@@ -77,11 +77,8 @@ class ReviewRunner:
 
     async def review(self, claim: Claim) -> None:
         """Review one claimed set (with suggestions if the job asks) and commit its result."""
-        try:
-            review = await asyncio.to_thread(review_set, claim.index, claim.submission, claim.options.policy)
-        except Exception as exc:
-            log.exception("set %s of review %s could not be reviewed", claim.index, claim.job_id)
-            review = unreviewable(claim.index, claim.submission, exc)
+        review = await asyncio.to_thread(review_or_record, claim.index, claim.submission, claim.options.policy,
+                                         claim.job_id)
         if claim.options.suggest and review.error is None:
             await self._suggester(claim).add_suggestions(review)
         recorded = await asyncio.to_thread(self.store.save, claim.job_id, review, self.worker,
