@@ -24,6 +24,9 @@ _PLACEHOLDER = re.compile(
     r"\[[^\]\d]{1,40}\]|<[a-z][^<>\d]{0,38}>|"
     r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\(formerly)"
 )
+# Every placeholder above contains one of these: a cheap search that skips the full pattern for
+# the ~95% of texts that cannot hold one (the full pattern tries its alternatives at every position).
+_MAYBE_PLACEHOLDER = re.compile(r"[?_\[<XYZN]|TB|tb|TODO|todo")
 _LABEL_PREFIX = re.compile(r"^\s*(?:[pP]\d\s*[-–:]\s*|\(\w+\)\s*)")
 _BASELINE_BEFORE = re.compile(
     r"(?:\bfrom|\bup\s+from|\bdown\s+from|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\bbaseline:?|"
@@ -107,7 +110,8 @@ def analyse(text: str) -> Facts:
     """Read one objective or key result. Pure and cached; never raises."""
     time_spans = find_time_spans(text)
     numbers = [n for n in find_numbers(text) if not _inside(n.start, n.end, time_spans)]
-    placeholder_matches = [m for m in _PLACEHOLDER.finditer(text) if not _placeholder_is_name(text, m)]
+    placeholder_matches = [m for m in _PLACEHOLDER.finditer(text) if not _placeholder_is_name(text, m)] \
+        if _MAYBE_PLACEHOLDER.search(text) else []
     placeholders = [(m.start(), m.end()) for m in placeholder_matches]
     numbers = [n for n in numbers if not _inside(n.start, n.end, placeholders)]
     facts = Facts(text, tokens(text), numbers, time_spans, placeholders)
