@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -42,10 +43,17 @@ DEGRADATIONS = Counter("okr_coach_degradations", "Replies that fell back to a le
                        "coach when the model failed), by feature and reason.", ["feature", "reason"])
 
 
+# The labelled children of the per-request metrics, looked up once per label set: `labels()`
+# takes a lock and builds keys on every call, and these run several times per request.
+request_counter = lru_cache(maxsize=1024)(REQUESTS.labels)
+request_timer = lru_cache(maxsize=1024)(LATENCY.labels)
+_finding_counter = lru_cache(maxsize=1024)(FINDINGS.labels)
+
+
 def count_findings(findings: Iterable[Finding]) -> None:
-    """Count per (rule, severity) first: a labelled increment takes a lock, and a reply has ~20 findings."""
+    """Count per (rule, severity) first: a reply has ~20 findings, and each increment takes a lock."""
     for (rule, severity), count in collections.Counter((f.rule, f.severity) for f in findings).items():
-        FINDINGS.labels(rule, severity).inc(count)
+        _finding_counter(rule, severity).inc(count)
 
 
 def render() -> tuple[bytes, str]:
