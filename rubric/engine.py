@@ -128,7 +128,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
     okrs = SetView(cycle, objectives, policy.thresholds)
     pairs = list(okrs.key_results())
     findings: list[Finding] = []
-    local: set[str] = set()
+    local: dict[str, str | None] = {}  # local rule id -> its severity override
     for rule in active_rules(policy):
         severity = policy.severity.get(rule.id)
         check = rule.check
@@ -146,7 +146,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
                 for hit in check(objective, objective, okrs):
                     findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
         if rule.local:
-            local.add(rule.id)  # its key-result hits come from `local_hits`, below
+            local[rule.id] = severity  # its key-result hits come from `local_hits`, below
             continue
         for objective, key_result in pairs:
             for hit in check(key_result, objective, okrs):
@@ -155,8 +155,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
         for objective, key_result in pairs:
             for rule, hit in local_hits(key_result.text, policy.thresholds):
                 if rule.id in local:
-                    findings.append(_finding(rule, hit, objective.index, key_result.index, okrs,
-                                             policy.severity.get(rule.id)))
+                    findings.append(_finding(rule, hit, objective.index, key_result.index, okrs, local[rule.id]))
     findings.sort(key=finding_order)
     return unvalidated(CheckResult, {
         "okrs": _contract(cycle, objectives, analysis), "findings": findings, "summary": _summary(findings, objectives),
