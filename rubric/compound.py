@@ -1,30 +1,28 @@
-"""Spot two goals joined into one: "Improve onboarding and reduce churn".
+"""Spot two goals or two measures joined into one: "Improve onboarding and reduce churn".
 
-Shared by the objective and key-result rules. Two verbs on one object ("Sign and activate 50
-customers") and lists of nouns ("messaging and positioning") are not compound.
+Shared by the objective and key-result rules. The text is split at the conjunctions the catalog
+names; each side is then read on its own: does it have its own verb, its own target? Two verbs
+on one object ("Sign and activate 50 customers", "Find and fix 20 bugs") and lists of nouns
+("messaging and positioning") are not compound. Words are read once; every conjunction is then
+judged from indexes, so the cost stays linear however many conjunctions there are.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from rubric import lexical
 from rubric import lexicon as lx
 from rubric.analysis import Facts, Span
 
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+\S+$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Words that are verbs or nouns; after "and" they count as a verb only before an object marker.
-_AMBIGUOUS = frozenset({
-    "test", "plan", "design", "review", "support", "release", "report", "document", "post", "run", "build",
-    "call", "help", "update", "draft", "host", "start", "launch", "ship", "research", "use", "scale", "book",
-    "close", "own", "focus", "drive", "turn", "put", "train", "email", "read", "lead",
-})
-_OBJECT_MARKERS = frozenset({
-    "the", "a", "an", "our", "my", "their", "its", "your", "all", "more", "every", "each", "new", "up", "out",
-    "on", "to", "it", "them", "sure",
-})
+_COMMA = re.compile(r",\s+(?:and\s+)?")
 _ON_TIME_AND_BUDGET = re.compile(r"\bon\s+time\s+and\s+(?:within|on|under)\s+budget\b", re.IGNORECASE)
+_MAX_JOINS = 12  # conjunctions judged per item: more is a list, not two goals
+# Words that open a clause about the same measure, not a second one ("..., up from 40%").
+_SAME_MEASURE = frozenset({"up", "down", "from", "vs", "versus", "currently", "baseline", "was", "which", "with",
+                           "including", "measured", "e.g", "i.e", "or", "than", "by", "in", "at", "per", "while"})
 
 
 def _may_join(text: str) -> bool:
@@ -37,68 +35,136 @@ def compound_goal(facts: Facts) -> Span | None:
     """The conjunction joining two goals, each with its own verb, or None."""
     if not _may_join(facts.text):
         return None
-    for match in _CONJUNCTION.finditer(facts.text):
-        left, right = facts.text[: match.start()], facts.text[match.end() :]
-        if _joins_two_goals(left, right):
+    sides = _Sides(facts)
+    for match in _joins(_CONJUNCTION, facts.text):
+        if sides.two_goals(match.start(), match.end()):
             return match.start(), match.end()
     return None
 
 
 def compound_measure(facts: Facts) -> Span | None:
     """The conjunction joining two measures (each with its own metric), or None."""
-    if not _may_join(facts.text):
+    text = facts.text
+    if not _may_join(text) and "," not in text:
         return None
-    if idiom := _ON_TIME_AND_BUDGET.search(facts.text):
+    if idiom := _ON_TIME_AND_BUDGET.search(text):
         return idiom.start(), idiom.end()
-    for match in _CONJUNCTION.finditer(facts.text):
-        left, right = facts.text[: match.start()], facts.text[match.end() :]
-        left_target = _has_target(facts, 0, match.start())
-        right_target = _has_target(facts, match.end(), len(facts.text))
-        if _BETWEEN.search(left):
+    sides = _Sides(facts)
+    for match in _joins(_CONJUNCTION, text):
+        start, end = match.start(), match.end()
+        left_target, right_target = sides.target_before(start), sides.target_after(end)
+        if sides.between_before(start):
             continue
-        if _joins_two_goals(left, right) and (left_target or right_target):
-            return match.start(), match.end()
-        if left_target and right_target and _starts_with_metric(right):
-            return match.start(), match.end()
-        if match.group().strip() == ";" and left_target and len(_WORD.findall(right)) >= 2:
-            return match.start(), match.end()
+        if sides.two_goals(start, end) and (left_target or right_target):
+            return start, end
+        if left_target and right_target and sides.metric_after(end):
+            return start, end
+        if match.group().strip() == ";" and left_target and sides.words_after(end) >= 2:
+            return start, end
+    for match in _joins(_COMMA, text):  # "Grow ARR by 15%, cut churn to 2%": two verbs, two targets
+        start, end = match.start(), match.end()
+        if sides.target_before(start) and sides.target_after(end) and sides.two_goals(start, end):
+            return start, end
     return None
 
 
-def _has_target(facts: Facts, start: int, end: int) -> bool:
-    return any(start <= n.start and n.end <= end for n in facts.numbers)
+def _joins(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    found = []
+    for match in pattern.finditer(text):
+        found.append(match)
+        if len(found) == _MAX_JOINS:
+            break
+    return found
 
 
-def _starts_with_metric(right: str) -> bool:
-    words = _WORD.findall(right)
-    return bool(words) and words[0].lower() not in lx.STOP_WORDS and words[0].lower() not in {"or", "than"}
+class _Sides:
+    """The words and targets on either side of a position, answered from indexes built once."""
+
+    def __init__(self, facts: Facts) -> None:
+        content_start = facts.content[0]
+        self.words = [w for w in facts.words if w.start >= content_start and w.lower not in {"and", "plus"}]
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self.number_ends = [n.end for n in facts.numbers]
+        self.number_starts = [n.start for n in facts.numbers]
+        seen_verb = False
+        self.verb_before: list[bool] = []  # verb_before[i]: a verb among words[:i + 1]
+        for word in self.words:
+            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, "")
+            self.verb_before.append(seen_verb)
+
+    def _left(self, position: int) -> int:
+        """Index of the last word ending at or before `position` (-1: none)."""
+        return bisect_right(self.ends, position) - 1
+
+    def _right(self, position: int) -> int:
+        """Index of the first word starting at or after `position`."""
+        return bisect_left(self.starts, position)
+
+    def target_before(self, position: int) -> bool:
+        return bool(self.number_ends) and self.number_ends[0] <= position
+
+    def target_after(self, position: int) -> bool:
+        return bool(self.number_starts) and self.number_starts[-1] >= position
+
+    def words_after(self, position: int) -> int:
+        return len(self.words) - self._right(position)
+
+    def between_before(self, position: int) -> bool:
+        """'between A and B' is a range, not two measures."""
+        left = self._left(position)
+        return left >= 1 and self.words[left - 1].lower == "between"
+
+    def metric_after(self, position: int) -> bool:
+        right = self._right(position)
+        return right < len(self.words) and self.words[right].lower not in lx.STOP_WORDS \
+            and self.words[right].lower not in _SAME_MEASURE
+
+    def two_goals(self, start: int, end: int) -> bool:
+        """Each side has its own verb: the right side opens with one and the left holds one of its own."""
+        left, right = self._left(start), self._right(end)
+        if left < 0 or right >= len(self.words):
+            return False
+        last = self.words[left].lower
+        if _plain_verb(last) or (left == 0 and lexical.is_base_verb(last)):
+            return False  # "Sign and activate ...", "Find and fix ...": two verbs sharing one object
+        if not self.verb_before[left]:
+            return False
+        words = self.words
+        if words[right].lower.endswith("ly") and right + 1 < len(words):
+            right += 1
+        verb = words[right].lower
+        if verb in _SAME_MEASURE:
+            return False
+        following = words[right + 1].lower if right + 1 < len(words) else ""
+        return _is_verb(verb, following)
 
 
-def _joins_two_goals(left: str, right: str) -> bool:
-    left_words = [w.lower() for w in _WORD.findall(left)]
-    right_words = [w.lower() for w in _WORD.findall(right)]
-    if not left_words or not right_words or _is_base_verb(left_words[-1]):
-        return False  # "Track and ensure ...": two verbs sharing one object
-    if not any(w in lx.COMMON_VERBS for w in left_words):
+def _plain_verb(word: str) -> bool:
+    """A base-form verb that is not mainly a noun: 'sign', 'identify', 'find' (but not 'trust', 'revenue')."""
+    if word in lx.COMMON_VERBS:
+        return _base_form(word)
+    return lexical.is_base_verb(word) and "NOUN" not in lexical.parts_of_speech(word)
+
+
+def _base_form(word: str) -> bool:
+    return not word.endswith(("ing", "ed")) and (not word.endswith("s") or word.endswith("ss"))
+
+
+def _is_verb(word: str, following: str) -> bool:
+    """Whether `word` opens a clause of its own as a verb, given the word after it."""
+    if word in lx.COMMON_VERBS:
+        if word.endswith(("ing", "ed")):
+            return False
+        ambiguous = word not in lx.DIRECTION_VERBS and "NOUN" in lexical.parts_of_speech(word)
+    elif lexical.is_base_verb(word):
+        ambiguous = bool(lexical.parts_of_speech(word) & {"NOUN", "ADJ"})
+    else:
         return False
-    verb = right_words[0]
-    if verb.endswith("ly") and len(right_words) > 1:
-        verb, right_words = right_words[1], right_words[1:]
-    if not _is_verb(verb):
-        return False
-    following = right_words[1] if len(right_words) > 1 else ""
-    if verb in _AMBIGUOUS or verb.rstrip("s") in _AMBIGUOUS:
-        return following in _OBJECT_MARKERS or following.endswith("ly")
-    return True
-
-
-def _is_base_verb(word: str) -> bool:
-    return word in lx.COMMON_VERBS and not word.endswith(("ing", "ed")) and (
-        not word.endswith("s") or word.endswith("ss")
-    )
-
-
-def _is_verb(word: str) -> bool:
-    if word in lx.COMMON_VERBS and not word.endswith("ing") and not word.endswith("ed"):
+    if not ambiguous:
         return True
-    return any(word.endswith(suffix) and word[: -len(suffix)] in lx.COMMON_VERBS for suffix in ("es", "s"))
+    if not following:
+        return False
+    return following in lx.OBJECT_MARKERS or following.endswith("ly") or following[:1].isdigit() \
+        or following[:1] in "$€£"
+

@@ -1,96 +1,120 @@
-"""Word lists the rules share, written down once.
+"""The rubric's domain knowledge about words, written down once.
 
-The rubric's definitions (RUBRIC.md) are phrased in terms of these lexicons, so rules stay
-general: they look words up here instead of matching fixture sentences.
+Only what no dictionary knows lives here: which verbs state a direction, which describe the
+team's own work, which nouns count its output, which metrics are bounded. Verbs are written as
+lemmas and expanded to every inflection by `rubric.lexical` ("roll out" also matches "rolled
+out"); everything else a rule needs to know about a word (is it a verb, a noun, its lemma) comes
+from the dictionary there, not from lists.
 """
 
 from __future__ import annotations
 
+from rubric.lexical import inflections, noun_forms, participles
 
-def inflect(*stems: str) -> frozenset[str]:
-    """All common inflections of English verbs given as 'stem' or 'stem|irregular|forms'."""
-    out: set[str] = set()
-    for spec in stems:
-        base, *irregular = spec.split("|")
-        out.add(base)
-        out.update(irregular)
-        if base.endswith("e"):
-            out.update({base + "s", base + "d", base[:-1] + "ing"})
-        elif base.endswith("y") and base[-2:-1] not in "aeiou":
-            out.update({base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
-        elif base.endswith(("s", "sh", "ch", "x", "z")):
-            out.update({base + "es", base + "ed", base + "ing"})
-        else:
-            out.update({base + "s", base + "ed", base + "ing"})
-            if len(base) <= 4 and base[-1] in "tpgnm" and base[-2] in "aeiou" and base[-3:-2] not in "aeiou":
-                out.update({base + base[-1] + "ed", base + base[-1] + "ing"})
-    return frozenset(out)
-
-
-UP_VERBS = inflect(
-    "increase", "grow|grew|grown", "raise", "boost", "enhance", "expand", "strengthen", "accelerate",
-    "maximise", "maximize", "double", "triple", "quadruple",
+# -- Direction verbs (RUBRIC.md "Direction verb") -------------------------------------------------
+UP_VERBS = inflections(
+    "increase", "grow", "raise", "boost", "enhance", "expand", "strengthen", "accelerate", "maximise", "maximize",
+    "double", "triple", "quadruple", "lift",
 )
-DOWN_VERBS = inflect(
-    "reduce", "decrease", "lower", "cut", "minimise", "minimize", "shrink|shrank|shrunk", "drop", "decline",
-    "halve",
+DOWN_VERBS = inflections(
+    "reduce", "decrease", "lower", "cut", "minimise", "minimize", "shrink", "drop", "decline", "halve",
 )
-NEUTRAL_VERBS = inflect("improve", "optimise", "optimize")
-DIRECTION_VERBS = UP_VERBS | DOWN_VERBS | NEUTRAL_VERBS
+DIRECTION_VERBS = UP_VERBS | DOWN_VERBS | inflections("improve", "optimise", "optimize")
+# Direction verbs that read as one only when they start the key result: elsewhere they are
+# usually adjectives or nouns ("30% lower than", "a price cut", "double-digit").
+POSITIONAL_DIRECTION_WORDS = inflections("lower", "drop", "cut", "double", "triple", "decline", "lift")
 
-# Words that read as a direction verb only when they start the key result: elsewhere they are
-# usually adjectives or nouns ("30% lower than", "a price cut").
-POSITIONAL_DIRECTION_WORDS = frozenset({"lower", "drop", "drops", "cut", "cuts", "double", "triple", "decline"})
-
-ACTIVITY_VERBS = inflect(
-    "launch", "create", "develop", "deliver", "build|built", "make|made", "implement", "define", "release",
-    "test", "prepare", "plan", "consult", "help", "analyse", "analyze", "participate", "assess",
-    "write|wrote|written", "publish", "post", "hire", "conduct", "run|ran", "hold|held", "attend",
-    "organise", "organize", "design", "document", "draft", "research", "explore", "evaluate", "review",
-    "train", "migrate", "upgrade", "ship", "complete", "finish", "send|sent", "start", "begin|began|begun",
+# -- Activity vs outcome ---------------------------------------------------------------------------
+# Verbs whose object is the team's own work (RUBRIC.md "Activity verb", plus the same kind of
+# effort the conventions label alike): doing them proves effort, not a result.
+ACTIVITY_LEMMAS = (
+    "launch", "create", "develop", "deliver", "build", "make", "implement", "define", "release", "test",
+    "prepare", "plan", "consult", "help", "analyse|analysed|analysing|analyses", "analyze", "participate",
+    "assess", "write", "publish", "post", "hire", "conduct", "run", "hold", "attend",
+    "organise|organised|organising|organises", "organize", "design", "document", "draft", "research", "explore",
+    "evaluate", "review", "train", "migrate", "upgrade", "ship", "complete", "finish", "send", "start", "begin",
     "join", "purchase", "interact", "update", "host", "introduce", "deploy",
-    # Effort verbs the catalog's conventions treat the same way: the work, not its result.
-    "talk", "fix", "call", "practise", "practice", "add", "produce", "capture", "refactor", "meditate",
-    "go|went|gone", "visit", "meet|met", "email", "tweet", "interview", "read", "redesign", "rebuild",
-    "rewrite", "relaunch", "lead|led", "log",
+    "roll out", "set up", "sign up", "close out", "stand up", "kick off", "spin up",
+    "talk", "fix", "call", "practise|practised|practising|practises", "practice", "add", "produce", "capture",
+    "refactor", "meditate", "go", "visit", "meet", "email", "tweet", "interview", "read", "redesign", "rebuild",
+    "rewrite", "relaunch", "lead", "log", "onboard", "pilot", "prototype", "integrate", "install", "configure",
+    "instrument", "revamp", "overhaul", "rework", "record", "film", "translate", "localise|localised|localising",
+    "localize", "audit", "benchmark", "mentor", "teach", "present", "decommission", "deprecate", "sunset", "pair",
 )
-ACTIVITY_PHRASES = (("roll", "out"), ("rolled", "out"), ("set", "up"), ("sign", "up"), ("close", "out"))
-# "Make sure that 70% of reps..." states a result, not an activity.
+ACTIVITY_VERBS = inflections(*ACTIVITY_LEMMAS)
+ACTIVITY_PARTICIPLES = participles(*ACTIVITY_LEMMAS)
+# Verbs that follow an activity verb as one phrase: "roll out", "set up".
+PARTICLES = frozenset({"out", "up", "off"})
+# "Make sure that 70% of reps...": the verb opens a result, not an activity.
 NOT_ACTIVITY_AFTER = {"make": frozenset({"sure", "certain"}), "run": frozenset({"rate"})}
-
-# Past participles that report the team's own work as done: "audit completed", "docs shipped".
-DONE_PARTICIPLES = frozenset({
-    "completed", "done", "shipped", "launched", "delivered", "published", "released",
-    "implemented", "deployed", "hired", "closed", "paired", "held", "conducted",
-    "executed", "migrated", "documented", "drafted", "trained", "refactored", "submitted", "written",
+# A verb that is also a noun reads as the noun before these heads ("Design docs", "Test system")
+# and before nouns that name a measure ("Test coverage", "Release cadence", "Review time").
+COMPOUND_HEADS = frozenset({"docs", "system", "systems", "notes"})
+METRIC_NOUNS = frozenset({
+    "coverage", "rate", "rates", "score", "scores", "time", "times", "quality", "frequency", "cadence", "success",
+    "completion", "attainment", "accuracy", "volume", "volumes", "cost", "costs", "count", "stability",
+    "velocity", "throughput", "latency", "satisfaction", "participation", "requests", "ratio", "share",
+    "reliability", "pass", "failures", "suite", "budget", "adherence", "open", "click", "conversion",
+    "results", "quota", "pipeline", "plan", "plans", "size", "duration", "backlog", "queue", "tickets",
 })
+# Verbs that open a result even though they are not direction verbs: "Reach 5,000 subscribers".
+OUTCOME_VERBS = inflections(
+    "achieve", "reach", "hit", "get", "win", "close", "sign", "land", "earn", "secure", "acquire", "gain",
+    "attract", "convert", "retain", "save", "book", "sell", "generate", "drive", "pass", "become", "exceed",
+    "attain", "collect", "serve",
+)
+# Past participles and states that report the team's own work as done: "audit completed", "dashboard live".
+COMPLETION_STATES = frozenset({
+    "done", "live", "complete", "completed", "finished", "shipped", "launched", "delivered", "published",
+    "released", "implemented", "deployed", "in place", "ready", "ga", "signed off", "rolled out", "set up",
+    "up and running",
+})
+# Words that make a later participle part of a clause with its own verb ("users are able to use X with
+# the components built"), unless they stand right before it ("APIs are refactored").
+AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "can", "will", "able", "has", "have", "had"})
+# A number after these picks items out of a ranking, it does not count them ("top 20 articles").
+SELECTION_WORDS = frozenset({"top", "first", "best", "bottom", "last", "worst", "biggest", "largest"})
+# Participles that only report work done when what precedes them is a work item ("bugs closed").
+WORK_ITEM_PARTICIPLES = frozenset({"closed", "resolved", "addressed"})
+WORK_ITEMS = frozenset({"items", "findings", "tasks", "actions", "action", "issues", "bugs", "gaps", "tickets"})
 # A participle followed by one of these describes others' response, not our output
 # ("design docs written ... adopted by 3 teams").
-OUTCOME_WORDS = frozenset({"adopted", "used", "rated", "cited", "accepted", "approved", "chosen", "recommended"})
-
-# Nouns that count the team's own actions: a number of them measures effort, not results.
-EFFORT_NOUNS = frozenset({
-    "posts", "posting", "calls", "emails", "dms", "messages", "sessions", "campaigns", "intros", "introductions",
-    "interviews", "dinners", "workshops", "webinars", "meetups", "reviews", "times", "streak", "tweets",
-    "outreach", "touchpoints", "demos", "visits", "pages", "points", "proposals", "prs",
+OUTCOME_WORDS = frozenset({
+    "adopted", "used", "rated", "cited", "accepted", "approved", "chosen", "recommended", "converting", "converted",
+    "paid", "renewed", "retained", "activated", "completing", "returning",
 })
-# Effort nouns that only count effort with a qualifier: "code reviews", "pages read", "story points".
-EFFORT_NOUN_QUALIFIERS = {
-    "reviews": frozenset({"code", "architecture", "design", "performance", "peer"}),
-    "pages": frozenset({"read"}),
-    "points": frozenset({"story"}),
-    "visits": frozenset({"site", "customer", "sales", "field"}),
-    "demos": frozenset({"run", "given", "held", "product"}),
-    "calls": frozenset({"cold", "discovery", "sales", "held", "made", "outbound", "intro", "call"}),
-    "times": frozenset(),
+# Nouns whose count is the team's own output: "4 customer stories", "12 blog posts", "3 webinars".
+OWN_OUTPUT_NOUNS = noun_forms(
+    "post", "posting", "article", "blog", "campaign", "webinar", "workshop", "meetup", "dinner", "newsletter",
+    "email", "dm", "message", "tweet", "video", "explainer", "podcast", "guide", "tutorial", "story", "template",
+    "calculator", "feature", "release", "experiment", "interview", "intro", "introduction", "training", "course",
+    "talk", "presentation", "proposal", "pr", "playbook", "runbook", "doc", "dashboard", "integration",
+    "essay", "chapter", "touchpoint", "outreach", "streak", "session", "call", "demo", "visit", "review", "page",
+    "point", "time", "event", "meeting", "initiative", "one-pager", "whitepaper", "ebook", "deck", "prototype",
+)
+# Output nouns that count effort only with one of these words next to them ("code reviews",
+# "pages read", "story points"); alone they often count others' actions ("reviews", "calls").
+OWN_OUTPUT_QUALIFIERS = {
+    "review": frozenset({"code", "architecture", "design", "performance", "peer"}),
+    "page": frozenset({"read", "landing", "help", "docs", "wiki"}),
+    "point": frozenset({"story"}),
+    "visit": frozenset({"site", "customer", "sales", "field"}),
+    "demo": frozenset({"run", "given", "held", "product"}),
+    "call": frozenset({"cold", "discovery", "sales", "held", "made", "outbound", "intro", "call"}),
+    "session": frozenset({"interval", "training", "coaching", "user-testing", "testing", "practice", "mentoring"}),
+    "time": frozenset(),
+    "message": frozenset({"sent", "outbound", "personalised", "personalized", "direct"}),
+    "event": frozenset({"community", "partner", "customer", "held", "hosted"}),
 }
-EFFORT_SUFFIX_WORDS = frozenset({"held", "made", "sent", "executed", "run", "given", "read", "done", "delivered"})
+# Words after an output noun that say it was done by us: "calls made", "posts sent".
+OWN_OUTPUT_DONE = frozenset({"held", "made", "sent", "executed", "run", "given", "read", "done", "delivered",
+                             "published", "written", "shipped", "launched", "released", "hosted"})
 
-MAINTENANCE_OBJECTIVE_VERBS = frozenset({
-    "maintain", "keep", "continue", "sustain", "preserve", "stay", "remain",
-})
+# -- Maintenance -----------------------------------------------------------------------------------
+MAINTENANCE_OBJECTIVE_VERBS = frozenset({"maintain", "keep", "continue", "sustain", "preserve", "stay", "remain"})
 MAINTENANCE_KR_VERBS = frozenset({"maintain", "keep", "sustain", "stay", "remain"})
 
+# -- Subjective qualifiers (RUBRIC.md subjective-language) -----------------------------------------
 SUBJECTIVE_WORDS = frozenset({
     "better", "best", "best-in-class", "world-class", "great", "excellent", "seamless", "seamlessly",
     "significant", "significantly", "substantial", "substantially", "robust", "effective", "effectively",
@@ -98,29 +122,51 @@ SUBJECTIVE_WORDS = frozenset({
     "smoothly", "engaging",
 })
 
+# -- Function words ----------------------------------------------------------------------------------
 STOP_WORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "is",
     "are", "be", "our", "my", "we", "us", "your", "their", "its", "this", "that", "these", "those", "all",
     "more", "most", "across", "into", "than", "it", "so", "per", "each", "every", "via", "&", "own",
 })
+DETERMINERS = frozenset({"a", "an", "the", "our", "my", "all", "every", "each", "two", "three", "four", "five"})
+LINKING_PREPOSITIONS = frozenset({"from", "of", "in", "on", "with", "via", "by", "for", "at", "through"})
+# Words after a verb that show it takes an object (so "and build the team" is a second goal).
+OBJECT_MARKERS = frozenset({
+    "the", "a", "an", "our", "my", "their", "its", "your", "all", "more", "every", "each", "new", "up", "out",
+    "on", "to", "it", "them", "sure",
+})
+RELATIVE_WORDS = frozenset({"who", "that", "which", "a", "an", "the"})
 
-PLACEHOLDER_WORDS = frozenset({"tbd", "tbc", "todo", "fixme", "tba", "xxx", "n/a"})
+# -- Placeholders and names ----------------------------------------------------------------------------
 # "Platform X" or "X (formerly Twitter)" name things; a lone X or Y elsewhere is a stand-in.
 NAMED_LETTER_PREFIXES = frozenset({"platform", "project", "model", "series", "mac", "generation", "gen"})
+# A number after these words is part of a name: "SOC 2", "version 3", "tier 1", "phase 2".
+NAME_WORDS = frozenset({
+    "version", "v", "release", "tier", "level", "phase", "stage", "step", "type", "series", "gen", "generation",
+    "windows", "ios", "android", "python", "java", "web", "http", "iso", "covid", "gpt", "iphone", "chapter",
+    "section", "article", "room", "gate", "route", "sprint", "round", "season", "episode", "day", "week", "pillar",
+    "objective", "kr", "goal", "fortune", "wave", "cohort", "batch", "milestone", "okr", "number",
+    "pixel", "galaxy", "ps", "xbox", "node", "php", "rails", "vue", "angular", "react", "next.js", "ipv",
+})
 
-CONJUNCTIONS = ("as well as", "and", "&", "plus", ";")
-
-# Verbs that can head a second goal in a compound objective or key result.
-COMMON_VERBS = DIRECTION_VERBS | ACTIVITY_VERBS | inflect(
-    "achieve", "reach", "hit", "get|got", "win|won", "close", "sign", "land", "earn", "secure", "acquire",
-    "gain", "attract", "convert", "retain", "save", "ensure", "become|became", "focus", "onboard", "upsell",
-    "establish", "clarify", "simplify", "streamline", "shorten", "speed", "fix", "support", "enable",
-    "keep|kept", "maintain", "sustain", "preserve", "stay", "remain", "use", "adopt", "turn", "put",
-    "bring|brought", "give|gave|given", "take|took|taken", "win", "earn", "automate", "scale", "stop",
-    "eliminate", "remove", "prevent", "protect", "own", "serve", "deliver", "drive|drove|driven", "generate",
-    "book", "activate", "engage", "delight", "retire", "consolidate", "standardise", "standardize",
+# -- Bounded metrics (RUBRIC.md value-out-of-range) -----------------------------------------------------
+# A percentage level of these runs from 0% to 100%.
+BOUNDED_METRICS = (
+    "rate", "rates", "share", "coverage", "retention", "conversion", "conversions", "uptime", "availability",
+    "accuracy", "adoption", "completion", "percentage", "utilisation", "utilization", "penetration",
+    "participation", "attrition", "churn", "ctr", "csat", "pass rate", "occupancy", "compliance", "resolution",
+    "renewal", "renewals", "win rate", "open rate", "fill rate", "success", "deflection",
+    "capacity", "attendance", "engagement rate", "response rate", "of target accounts", "of accounts",
+    "of users", "of customers", "of teams", "of employees", "of staff", "of tickets", "of services",
 )
+# Percentages of these are changes or attainment, never bounded levels.
+UNBOUNDED_METRICS = (
+    "net revenue retention", "net dollar retention", "nrr", "ndr", "growth", "roi", "roas", "increase", "uplift",
+    "yoy", "qoq", "mom", "of plan", "of quota", "of target", "of goal", "of budget", "of forecast", "of ote",
+)
+ATTAINMENT_NOUNS = frozenset({"plan", "quota", "target", "goal", "budget", "forecast", "ote"})
 
+# -- Numbers ---------------------------------------------------------------------------------------------
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -133,3 +179,12 @@ MULTIPLIER_WORDS = {
     "triples": 3.0, "tripled": 3.0, "tripling": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halve": 0.5,
     "halved": 0.5, "halves": 0.5, "halving": 0.5, "half": 0.5,
 }
+
+# Verbs that can head a goal of their own in a compound objective or key result (any verb the
+# dictionary knows also can, when it cannot be read as a noun: see `rubric.compound`).
+COMMON_VERBS = DIRECTION_VERBS | ACTIVITY_VERBS | OUTCOME_VERBS | inflections(
+    "ensure", "focus", "upsell", "establish", "clarify", "simplify", "streamline", "shorten", "speed", "support",
+    "enable", "keep", "maintain", "sustain", "preserve", "stay", "remain", "use", "adopt", "turn", "put", "bring",
+    "give", "take", "automate", "scale", "stop", "eliminate", "remove", "prevent", "protect", "own",
+    "activate", "engage", "delight", "retire", "consolidate", "standardise", "standardize",
+)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rubric.lexicon import MULTIPLIER_WORDS, NUMBER_WORDS
+from rubric.lexicon import MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS
 
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<sign>[-−](?=[$€£¥]?\d))?"
@@ -60,22 +60,15 @@ _COMPARATORS_AFTER = [
     (re.compile(r"^\s*(?:or\s+(?:more|higher|better|above|greater)|\+)", re.I), ">="),
     (re.compile(r"^\s*(?:or\s+(?:less|lower|fewer|below))", re.I), "<="),
 ]
-# Names with a number in them: "SOC 2", "version 3", "Type II", "WCAG 2.2", "tier 1", "P1".
-_NAME_WORDS = frozenset({
-    "version", "v", "release", "tier", "level", "phase", "stage", "step", "type", "series", "gen", "generation",
-    "windows", "ios", "android", "python", "java", "web", "http", "iso", "covid", "gpt", "iphone", "chapter",
-    "section", "article", "room", "gate", "route", "sprint", "round", "season", "episode", "day", "week", "pillar",
-    "objective", "kr", "goal",
-})
 # "one" is a pronoun after these words ("a second one", "the one").
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:a|the|this|that|second|first|third|each|every|any|no|another|which|only|new|big|right)\s+$", re.I
 )
 _ADJECTIVE_AFTER = re.compile(r"-(?:[^\W\d_]|\s)")
-_HALF_NOUNS = re.compile(r"^[\s-]*(?:marathon|day|hour|year|time|way|term|life)", re.I)
+_HALF_NOUNS = re.compile(r"[\s-]*(?:marathon|day|hour|year|time|way|term|life)", re.I)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A quantity found in text, in code points of that text."""
 
@@ -98,9 +91,7 @@ def find_numbers(text: str) -> list[Number]:
     words = set(_LETTERS.findall(text.lower()))
     if not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(MULTIPLIER_WORDS)):
         found.extend(_spelled_numbers(text, [(n.start, n.end) for n in found]))
-    for number in found:
-        _attach_comparator(text, number)
-    return sorted(found, key=lambda n: n.start)
+    return sorted((_with_comparator(text, number) for number in found), key=lambda n: n.start)
 
 
 def _digit_numbers(text: str) -> Iterator[Number]:
@@ -120,24 +111,23 @@ def _digit_numbers(text: str) -> Iterator[Number]:
 def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     """Number words ("twenty percent") and multipliers ("double", "halve")."""
     found = []
+    covered = bytearray(len(text))  # 1 where a number already sits: overlap tests stay linear
+    for start, end in taken:
+        covered[start:end] = b"\1" * (end - start)
     for match in _WORD_NUMBER.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken) and (n := _from_words(text, match)) is not None:
+        if not any(covered[match.start() : match.end()]) and (n := _from_words(text, match)) is not None:
             found.append(n)
-            taken.append((n.start, n.end))
+            covered[n.start : n.end] = b"\1" * (n.end - n.start)
     for match in _MULTIPLIER.finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+        if any(covered[match.start() : match.end()]):
             continue
-        if match.group().lower() == "half" and _HALF_NOUNS.match(text[match.end() :]):
+        if match.group().lower() == "half" and _HALF_NOUNS.match(text, match.end()):
             continue
         word = match.group()
         found.append(
             Number(word, match.start(), match.end(), MULTIPLIER_WORDS[word.lower()], "ratio", multiplier=True)
         )
     return found
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:
@@ -221,18 +211,17 @@ def _names_a_thing(before: str) -> bool:
     if before[-1:] not in " #-":
         return False
     words = before[:-1].split()
-    return bool(words) and (words[-1].lower() in _NAME_WORDS or (2 <= len(words[-1]) <= 6 and words[-1].isupper()
+    return bool(words) and (words[-1].lower() in NAME_WORDS or (2 <= len(words[-1]) <= 6 and words[-1].isupper()
                                                                   and words[-1].isalpha()))
 
 
-def _attach_comparator(text: str, number: Number) -> None:
+def _with_comparator(text: str, number: Number) -> Number:
     before = " " + text[max(0, number.start - 24) : number.start].rstrip().lower()
     for symbol, words in _COMPARATOR_WORDS.items():
         if before.endswith(words):
-            number.comparator = symbol
-            return
+            return replace(number, comparator=symbol)
     after = text[number.end : number.end + 16]
     for pattern, symbol in _COMPARATORS_AFTER:
         if pattern.match(after):
-            number.comparator = symbol
-            return
+            return replace(number, comparator=symbol)
+    return number

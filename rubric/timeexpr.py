@@ -114,7 +114,7 @@ def _year(text: str, word: re.Match[str]) -> Span | None:
     token = word.group()
     if len(token) != 4 or not ("1950" <= token <= "2099"):
         return None
-    before, after = text[max(0, word.start() - 20) : word.start()], text[word.end() :]
+    before, after = text[max(0, word.start() - 20) : word.start()], text[word.end() : word.end() + 24]
     if after.startswith("%") or after.lstrip().lower().startswith("percent"):
         return None
     if _YEAR_BEFORE.search(before) or (not before.strip() and _YEAR_AFTER.match(after)):

@@ -14,6 +14,6 @@ from rubric.registry import Hit, rule
     bad=["Objective: Maintain our culture through growth\nKR: Offer acceptance from 70% to 82% by Q4"],
 )
 def check(objective, okrs):
-    words = objective.facts.words
+    words = objective.facts.content_words
     if words and words[0].lower in lexicon.MAINTENANCE_OBJECTIVE_VERBS:
         yield Hit(f"The objective only keeps the status quo ('{words[0].text}').", words[0].start, words[0].end)

@@ -1,0 +1,221 @@
+"""Tell the team's own work from the result it should cause (RUBRIC.md activity-key-result).
+
+Read from the sentence's structure, not its first word alone:
+- it opens with an activity verb in any inflection ("Launch", "Rolled out", "Kick off");
+- it reports a deliverable as done: a noun phrase with a completion participle or state in
+  predicate position ("Partner portal v2 shipped", "pricing page redesigned and tested",
+  "dashboard live", "checklist complete");
+- it counts the team's own output ("4 customer stories", "posting frequency from 1x to 10x",
+  "calls made"), unless it opens with a verb of result ("Book 120 meetings");
+- it states time the team spends per period ("20 minutes a day").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rubric import lexical
+from rubric import lexicon as lx
+from rubric.quantities import Number
+from rubric.text import Token
+
+Span = tuple[int, int]
+
+# Words that may follow a participle in predicate position ("shipped by Q3", "live in 3 markets").
+_AFTER_PREDICATE = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | frozenset({
+    "before", "after", "within", "during", "until", "across", "throughout", "per", "under", "ahead", "end",
+    "and", "&", "plus", "or", "but", "as", "including", "together", "internally", "publicly", "globally",
+    "everywhere", "successfully", "company-wide", "org-wide", "team-wide", "on-time", "again",
+})
+# Nouns after an output noun that make the metric its count: "posting frequency", "release cadence".
+_COUNT_NOUNS = frozenset({"frequency", "cadence", "count"})
+_COUNT_OF = frozenset({"number", "count", "#", "amount", "quantity", "total"})
+_MULTIWORD_STATES = tuple(sorted((s.split() for s in lx.COMPLETION_STATES if " " in s), key=len, reverse=True))
+_TRAILING_PUNCTUATION = re.compile(r"[\s,.;:!?)\]]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """Where the words that change a reading sit, found once so that each later test is O(1)."""
+
+    last_outcome: int  # index of the last word naming others' response (-1: none)
+    first_work_item: int  # index of the first work-item noun (len(words): none)
+    first_auxiliary: int  # index of the first auxiliary ("are", "can"; len(words): none)
+
+    @classmethod
+    def of(cls, words: list[Token]) -> _Marks:
+        outcome = [i for i, w in enumerate(words) if w.lower in lx.OUTCOME_WORDS]
+        work = [i for i, w in enumerate(words) if w.lower in lx.WORK_ITEMS]
+        auxiliary = [i for i, w in enumerate(words) if w.lower in lx.AUXILIARIES]
+        return cls(outcome[-1] if outcome else -1, work[0] if work else len(words),
+                   auxiliary[0] if auxiliary else len(words))
+
+    def outcome_after(self, index: int) -> bool:
+        return self.last_outcome > index
+
+
+def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], time_spans: tuple[Span, ...], *,
+                  direction: bool, baseline: bool, target: Number | None) -> Span | None:
+    """The span of the word that makes the key result an activity, or None for a result."""
+    if not words:
+        return None
+    marks = _Marks.of(words)
+    if span := _opening_activity(words, marks):
+        return span
+    if not direction and (span := _effort_time(numbers, time_spans)):
+        return span
+    opens_with_result = words[0].lower in lx.OUTCOME_VERBS
+    for index, word in enumerate(words):
+        if index > 0 and (span := _reports_done(text, words, index, marks, time_spans, baseline=baseline)):
+            return span
+        if not opens_with_result and _counts_output(
+            text, words, index, marks, numbers,
+            count_named=target is not None and target.unit not in {"percent", "currency"} and (baseline or direction),
+        ):
+            return word.start, word.end
+        if index > 0 and _after_clause_break(text, word) and _is_activity_verb(words, index, marks, base_only=True):
+            return word.start, word.end
+    return None
+
+
+def _opening_activity(words: list[Token], marks: _Marks) -> Span | None:
+    first = words[0]
+    if not _is_activity_verb(words, 0, marks, base_only=False):
+        return None
+    if len(words) > 1 and f"{first.lower} {words[1].lower}" in lx.ACTIVITY_VERBS:
+        return first.start, words[1].end
+    return first.start, first.end
+
+
+def _is_activity_verb(words: list[Token], index: int, marks: _Marks, *, base_only: bool) -> bool:
+    """Whether the word at `index` opens an activity: an activity verb used as a verb there."""
+    word = words[index].lower
+    following = words[index + 1].lower if index + 1 < len(words) else ""
+    alone = index + 1 == len(words)
+    stem = word[3:] if word.startswith("re-") else word
+    if following in lx.PARTICLES and f"{stem} {following}" in lx.ACTIVITY_VERBS:
+        return True
+    if stem not in lx.ACTIVITY_VERBS or stem == "leads":
+        return False
+    if following in lx.NOT_ACTIVITY_AFTER.get(stem, ()) or following in lx.METRIC_NOUNS:
+        return False
+    if following in lx.COMPOUND_HEADS and "NOUN" in lexical.parts_of_speech(stem):
+        return False  # "Design docs", "Test system": a noun compound
+    if stem.endswith("ing"):
+        return not base_only and (following in lx.DETERMINERS or following[:1].isdigit())
+    if stem in lx.ACTIVITY_PARTICIPLES and stem != lexical.verb_lemma(stem):
+        # "Launched the new site": past tense reports the work; "Written docs adopted by ...": others' response.
+        return not base_only and (alone or not marks.outcome_after(index))
+    return not stem.endswith("s") or stem.endswith("ss") or alone
+
+
+def _reports_done(text: str, words: list[Token], index: int, marks: _Marks, time_spans: tuple[Span, ...], *,
+                  baseline: bool) -> Span | None:
+    """A deliverable stated as done: '<noun phrase> shipped / live / completed [by <date>]'."""
+    word = words[index]
+    state, end_index = _state_at(words, index)
+    participle = word.lower in lx.ACTIVITY_PARTICIPLES
+    work_item = word.lower in lx.WORK_ITEM_PARTICIPLES and marks.first_work_item < index
+    if not (state or participle or work_item):
+        return None
+    previous = words[index - 1].lower
+    if previous in lx.RELATIVE_WORDS or (previous in lx.STOP_WORDS and previous not in lx.AUXILIARIES):
+        return None  # "who complete", "a published band": not a predicate
+    if marks.first_auxiliary < index - 1:
+        return None  # "users are able to use X with the components built": the clause has its own verb
+    if participle and not state and not work_item and (
+        baseline or (word.lower == lexical.verb_lemma(word.lower) and previous not in lx.AUXILIARIES)
+    ):
+        return None  # "Tickets created from 3 to 6" names a metric; "Long run" is a noun
+    if marks.outcome_after(end_index):
+        return None
+    following = words[end_index + 1] if end_index + 1 < len(words) else None
+    if following is not None and not _predicate_position(text, words[end_index], following, time_spans):
+        return None  # "live chat", "completed onboarding": the participle describes a noun
+    return word.start, words[end_index].end
+
+
+def _state_at(words: list[Token], index: int) -> tuple[bool, int]:
+    """Whether a completion state starts at `index`, and the index of its last word."""
+    for phrase in _MULTIWORD_STATES:
+        if [w.lower for w in words[index : index + len(phrase)]] == phrase:
+            return True, index + len(phrase) - 1
+    return words[index].lower in lx.COMPLETION_STATES, index
+
+
+def _predicate_position(text: str, last: Token, following: Token, time_spans: tuple[Span, ...]) -> bool:
+    """The state ends its clause: punctuation, a function word, a time expression or a number follows."""
+    gap = text[last.end : following.start]
+    if _TRAILING_PUNCTUATION.fullmatch(gap) is None or any(c in gap for c in ",.;:!?)]"):
+        return True
+    lowered = following.lower
+    return (lowered in _AFTER_PREDICATE or lowered in lx.OWN_OUTPUT_DONE or lowered[:1].isdigit()
+            or lowered in lx.ACTIVITY_PARTICIPLES or lowered in lx.COMPLETION_STATES
+            or any(s <= following.start < e for s, e in time_spans))
+
+
+def _counts_output(text: str, words: list[Token], index: int, marks: _Marks, numbers: tuple[Number, ...], *,
+                   count_named: bool) -> bool:
+    """A count of the team's own output: '4 customer stories', 'calls made', 'posting frequency from 1x to 10x'."""
+    word = words[index].lower
+    if word not in lx.OWN_OUTPUT_NOUNS:
+        return False
+    previous = words[index - 1].lower if index else ""
+    following = words[index + 1].lower if index + 1 < len(words) else ""
+    lemma = lexical.noun_lemma(word)
+    if lemma == "time":
+        return word == "times" and bool(previous) and (previous[:1].isdigit() or previous in lx.NUMBER_WORDS)
+    qualifiers = lx.OWN_OUTPUT_QUALIFIERS.get(lemma)
+    if qualifiers is not None and previous not in qualifiers and following not in lx.OWN_OUTPUT_DONE:
+        return False
+    if marks.outcome_after(index):
+        return False
+    if following in lx.OWN_OUTPUT_DONE or (previous == "of" and index > 1 and words[index - 2].lower in _COUNT_OF):
+        return True
+    heads_phrase = not following or (following not in lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | _AFTER_PREDICATE \
+        and following not in _COUNT_NOUNS)
+    if heads_phrase and following and not following[:1].isdigit():
+        return False  # "campaign performance", "demo requests": the noun qualifies another
+    if _counted_by_number(text, words[index], numbers):
+        return True
+    # "Posting frequency from 1x to 10x": the output noun heads the count that moves.
+    in_first_phrase = index <= 3 and not any(
+        w.lower in lx.LINKING_PREPOSITIONS or w.lower == "per" for w in words[:index]
+    )
+    return in_first_phrase and count_named
+
+
+def _counted_by_number(text: str, word: Token, numbers: tuple[Number, ...]) -> bool:
+    """A count stands right before the noun phrase it counts ('12 new blog posts'), no preposition between."""
+    for number in numbers:
+        if number.end > word.start:
+            return False
+        if word.start - number.end < 40 and number.unit in {"count", "ratio"} and not number.multiplier \
+                and not _has_linking_word(text, number.end, word.start) and not _selects(text, number):
+            return True
+    return False
+
+
+def _selects(text: str, number: Number) -> bool:
+    """'top 20 articles': the number picks items out, it does not count what the team made."""
+    before = text[max(0, number.start - 12) : number.start].split()
+    return bool(before) and before[-1].lower() in lx.SELECTION_WORDS
+
+
+def _has_linking_word(text: str, start: int, end: int) -> bool:
+    return any(w in lx.LINKING_PREPOSITIONS or w == "per" for w in text[start:end].lower().split())
+
+
+def _effort_time(numbers: tuple[Number, ...], time_spans: tuple[Span, ...]) -> Span | None:
+    """'10 minutes daily', '20 minutes a day': time the team itself spends, per period."""
+    for number in numbers:
+        if number.unit == "time" and number.unit_label and number.unit_label[0] in "mh" and any(
+            0 <= s - number.end <= 2 for s, _ in time_spans
+        ):
+            return number.start, number.end
+    return None
+
+
+def _after_clause_break(text: str, word: Token) -> bool:
+    return text[max(0, word.start - 3) : word.start].rstrip()[-1:] in {",", ";"}

@@ -1,0 +1,83 @@
+"""Find where an item's own words start and end, past the labels teams put around them.
+
+Real drafts carry bullets, emoji, numbering ("KR2 -", "1.2)"), priorities ("[P1]", "P0:"),
+tags ("#growth"), owners ("(Alice)", "Growth team:", "@bob") and status marks around the
+sentence. Reading the verb or the done-state from the first or last word must skip them; the
+text itself is never changed, so positions stay those of the input.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each pattern matches one label at the start; they are applied until none matches.
+_LEADING = [
+    re.compile(r"[^\w\s$€£¥<>≤≥~+\-−.\[(\"'“‘#@]+\s*"),  # emoji, bullets, arrows, stars
+    re.compile(r"[-–—*•]+\s+"),  # dash bullets
+    re.compile(r"(?:KR|O|OKR|Objective|Key\s+result)\s*#?\d+(?:[.-]\d+)*\s*[-–—:.)|]\s*", re.I),
+    re.compile(r"(?:KR|O)\s*\d+(?:\.\d+)*\s+(?=[A-Za-z])", re.I),  # "KR2 Launch"
+    re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=\D)"),  # "1. ", "1.2) "
+    re.compile(r"\[[^\]\n]{1,30}\]\s*[-–—:]?\s*"),  # "[P1]", "[Growth]"
+    re.compile(r"\((?:[^()\d\n]{1,30}|[Pp]\d)\)\s*[-–—:]?\s*"),  # "(Alice)", "(P0)"
+    re.compile(r"[Pp][0-4]\s*[-–—:|]\s*|[Pp][0-4]\s+(?=[A-Za-z])"),  # "P1 -", "p0: "
+    re.compile(r"[#@][\w-]+\s*[-–—:]?\s*"),  # "#growth", "@alice"
+    re.compile(r"(?:Owner|Lead|DRI|Team)\s*:\s*[^,;:\n]{1,30}?\s*[-–—:|]\s+", re.I),  # "Owner: Bob -"
+    # "Growth team: Publish ..." / "Alice - Publish ...": a short name before a colon or dash.
+    re.compile(r"[A-Z][\w&.'’/]*(?:\s+[\w&.'’/]+){0,2}\s*:\s+(?=\S+\s+\S)"),
+    re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[-–—]\s+(?=\S+\s+\S)"),
+]
+_TRAILING = [
+    re.compile(r"\s*[^\w\s%$€£¥)\]>.!?\"'”’]+$"),  # emoji, arrows
+    re.compile(r"\s*[.!;,]+$"),
+    re.compile(r"\s*[-–—|]\s*(?:owner:\s*)?@?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?$"),  # "— Bob", "| @alice"
+    re.compile(r"\s+@[\w.-]+$"),  # "@alanshaw"
+    re.compile(r"\s*\((?:owner:\s*|@)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$"),  # "(Alice)", "(Bob Smith)"
+    re.compile(r"\s*\[(?:owner:\s*)?[^\]\d]{1,30}\]$"),  # "[Alice]", "[done]"
+    re.compile(r"\s+#[\w-]+$"),  # "#growth"
+]
+_TAIL = 48
+_LABEL_WORDS = re.compile(r"[A-Za-z]+")
+# A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
+_NOT_A_LABEL = frozenset({"from", "to", "by", "in", "of", "the", "and", "for", "with", "at", "on", "than"})
+
+
+def content_span(text: str) -> tuple[int, int]:
+    """The (start, end) of the item's own words inside `text`, without labels around them."""
+    start = _skip_leading(text)
+    end = _skip_trailing(text, start)
+    return start, max(start, end)
+
+
+def _skip_leading(text: str) -> int:
+    position = len(text) - len(text.lstrip())
+    for _ in range(8):  # a few labels in a row at most ("🚀 [P1] KR2 - ")
+        for pattern in _LEADING:
+            match = pattern.match(text, position)
+            if match and match.end() > position and _is_label(pattern, match):
+                position = match.end()
+                break
+        else:
+            break
+    return position
+
+
+def _is_label(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+    """A 'Name:' or 'Name -' label holds no linking words ("Revenue from: ..." is a sentence)."""
+    if pattern not in _LEADING[-2:]:
+        return True
+    words = {w.lower() for w in _LABEL_WORDS.findall(match.group())}
+    return not words & _NOT_A_LABEL
+
+
+def _skip_trailing(text: str, start: int) -> int:
+    end = len(text.rstrip())
+    for _ in range(6):
+        window = max(start, end - _TAIL)  # labels are short: look only at the tail (keeps this linear)
+        for pattern in _TRAILING:
+            match = pattern.search(text, window, end)
+            if match and match.start() < end and match.start() > start:
+                end = match.start()
+                break
+        else:
+            break
+    return end
