@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from coach.api import routes_check
 from coach.api.app import create_app
-from coach.settings import Settings
+from coach.api.routes import check as routes_check
+from coach.core.settings import Settings
 from rubric.engine import check_text
 
 

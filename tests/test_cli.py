@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main
+from coach.cli.main import main
 
 DRAFT = (
     "# Q3 2026 OKRs\n\nObjective: Be known in our niche\n- Increase brand awareness\n- Aided recall from 12% to 20%\n"
