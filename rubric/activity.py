@@ -61,7 +61,7 @@ def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], ti
     if not words:
         return None
     marks = _Marks.of(words)
-    if span := _opening_activity(words, marks):
+    if span := _opening_activity(words, marks, baseline=baseline):
         return span
     if not direction and (span := _effort_time(numbers, time_spans)):
         return span
@@ -79,13 +79,26 @@ def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], ti
     return None
 
 
-def _opening_activity(words: list[Token], marks: _Marks) -> Span | None:
+def _opening_activity(words: list[Token], marks: _Marks, *, baseline: bool) -> Span | None:
     first = words[0]
     if not _is_activity_verb(words, 0, marks, base_only=False):
         return None
+    if baseline and _names_metric(words):
+        return None  # "Plan upgrades per month from 40 to 60", "Onboarded teams ... 45% -> 60%": a metric's name
     if len(words) > 1 and f"{first.lower} {words[1].lower}" in lx.ACTIVITY_VERBS:
         return first.start, words[1].end
     return first.start, first.end
+
+
+def _names_metric(words: list[Token]) -> bool:
+    """The opening word heads a noun phrase: a past participle or a noun-like verb before a noun, not an object."""
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower, words[1].lower
+    if second in lx.DETERMINERS or second[:1].isdigit() or second in lx.PARTICLES or second in lx.NUMBER_WORDS:
+        return False
+    past = first in lx.ACTIVITY_PARTICIPLES and first != lexical.verb_lemma(first)
+    return past or "NOUN" in lexical.parts_of_speech(first)
 
 
 def _is_activity_verb(words: list[Token], index: int, marks: _Marks, *, base_only: bool) -> bool:
@@ -116,6 +129,8 @@ def _reports_done(text: str, words: list[Token], index: int, marks: _Marks, time
     word = words[index]
     state, end_index = _state_at(words, index)
     participle = word.lower in lx.ACTIVITY_PARTICIPLES
+    if end_index + 1 < len(words) and f"{word.lower} {words[end_index + 1].lower}" in lx.ACTIVITY_PARTICIPLES:
+        participle, end_index = True, end_index + 1  # "stood up", "rolled out"
     work_item = word.lower in lx.WORK_ITEM_PARTICIPLES and marks.first_work_item < index
     if not (state or participle or work_item):
         return None
@@ -171,7 +186,7 @@ def _counts_output(text: str, words: list[Token], index: int, marks: _Marks, num
         return False
     if marks.outcome_after(index):
         return False
-    if following in lx.OWN_OUTPUT_DONE or (previous == "of" and index > 1 and words[index - 2].lower in _COUNT_OF):
+    if following in lx.OWN_OUTPUT_DONE or _number_of(words, index):
         return True
     heads_phrase = not following or (following not in lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | _AFTER_PREDICATE \
         and following not in _COUNT_NOUNS)
@@ -184,6 +199,14 @@ def _counts_output(text: str, words: list[Token], index: int, marks: _Marks, num
         w.lower in lx.LINKING_PREPOSITIONS or w.lower == "per" for w in words[:index]
     )
     return in_first_phrase and count_named
+
+
+def _number_of(words: list[Token], index: int) -> bool:
+    """'the number of (sales) calls': a count of the noun, a few modifiers allowed in between."""
+    for back in range(index - 1, max(0, index - 4), -1):
+        if words[back].lower == "of":
+            return back > 0 and words[back - 1].lower in _COUNT_OF
+    return False
 
 
 def _counted_by_number(text: str, word: Token, numbers: tuple[Number, ...]) -> bool:

@@ -64,6 +64,7 @@ class Facts:
 
 
 _END = float("inf")
+_RATE_NOUNS = frozenset({"rate", "rates", "ratio", "score"})
 CACHE_LIMIT = 300  # longer items are analysed afresh each time: the caches stay small in bytes
 
 
@@ -110,7 +111,10 @@ def _content_words(words: tuple[Token, ...], content: Span) -> list[Token]:
     skip = 0
     while skip < len(inside) - 1 and inside[skip].lower.endswith("ly") and inside[skip].lower not in lx.DIRECTION_VERBS:
         skip += 1
-    return inside[skip:]
+    inside = inside[skip:]
+    if inside and (meant := lexical.typo_of(inside[0].lower, lx.OPENING_VERBS)):
+        inside[0] = inside[0]._replace(lower=meant)  # "Incrase ARPU": read as the verb it misspells
+    return inside
 
 
 def _read_verb(words: list[Token]) -> tuple[Token | None, Token | None]:
@@ -122,7 +126,7 @@ def _read_verb(words: list[Token]) -> tuple[Token | None, Token | None]:
     verb = first if lowered in lx.COMMON_VERBS or lowered in lx.MAINTENANCE_OBJECTIVE_VERBS \
         or (lexical.only_verb(lowered) and lexical.is_base_verb(lowered)) else None
     following = words[1].lower if len(words) > 1 else ""
-    holds = lowered in lx.MAINTENANCE_KR_VERBS or (lowered == "continue" and following == "to")
+    holds = lowered in lx.MAINTENANCE_KR_VERBS or (lowered.startswith("continu") and following == "to")
     plural_noun_next = lowered in {"stay", "remain"} and following.endswith("s")
     return verb, first if holds and not plural_noun_next else None
 
@@ -135,8 +139,11 @@ def _read_direction(words: list[Token]) -> tuple[Token | None, str | None]:
             continue
         if index > 0 and lowered in lx.POSITIONAL_DIRECTION_WORDS:
             continue
-        if index > 0 and lowered == "lower" and index + 1 < len(words) and words[index + 1].lower == "than":
+        following = words[index + 1].lower if index + 1 < len(words) else ""
+        if index > 0 and lowered == "lower" and following == "than":
             continue
+        if following in _RATE_NOUNS and "NOUN" in lexical.parts_of_speech(lowered):
+            continue  # "Decline rate", "Drop rate": a noun compound naming a metric
         return word, "up" if lowered in lx.UP_VERBS else "down" if lowered in lx.DOWN_VERBS else "unspecified"
     return None, None
 

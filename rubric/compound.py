@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from rubric import lexical
 from rubric import lexicon as lx
@@ -55,7 +56,7 @@ def compound_measure(facts: Facts) -> Span | None:
         left_target, right_target = sides.target_before(start), sides.target_after(end)
         if sides.between_before(start):
             continue
-        if sides.two_goals(start, end) and (left_target or right_target):
+        if sides.two_goals(start, end) and (left_target or right_target or sides.two_directions(start, end)):
             return start, end
         if left_target and right_target and sides.metric_after(end):
             return start, end
@@ -82,6 +83,7 @@ class _Sides:
 
     def __init__(self, facts: Facts) -> None:
         content_start = facts.content[0]
+        self.text = facts.text
         self.words = [w for w in facts.words if w.start >= content_start and w.lower not in {"and", "plus"}]
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
@@ -89,8 +91,9 @@ class _Sides:
         self.number_starts = [n.start for n in facts.numbers]
         seen_verb = False
         self.verb_before: list[bool] = []  # verb_before[i]: a verb among words[:i + 1]
-        for word in self.words:
-            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, "")
+        for index, word in enumerate(self.words):
+            following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
+            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, following)
             self.verb_before.append(seen_verb)
 
     def _left(self, position: int) -> int:
@@ -125,9 +128,8 @@ class _Sides:
         left, right = self._left(start), self._right(end)
         if left < 0 or right >= len(self.words):
             return False
-        last = self.words[left].lower
-        if _plain_verb(last) or (left == 0 and lexical.is_base_verb(last)):
-            return False  # "Sign and activate ...", "Find and fix ...": two verbs sharing one object
+        if self._verbs_only(left):
+            return False  # "Sign and activate ...", "Build, test and ship ...": verbs sharing one object
         if not self.verb_before[left]:
             return False
         words = self.words
@@ -137,26 +139,35 @@ class _Sides:
         if verb in _SAME_MEASURE:
             return False
         following = words[right + 1].lower if right + 1 < len(words) else ""
+        if _past(verb) and _past(self.words[0].lower):  # "Launched X and doubled Y"
+            return verb in lx.COMMON_VERBS or lexical.can_be_verb(verb)
         return _is_verb(verb, following)
 
+    def two_directions(self, start: int, end: int) -> bool:
+        """Both sides move a metric of their own: 'Increase MRR and reduce churn'."""
+        left, right = self._left(start), self._right(end)
+        return left >= 1 and right < len(self.words) and self.words[right].lower in lx.DIRECTION_VERBS \
+            and any(w.lower in lx.DIRECTION_VERBS for w in self.words[: left + 1])
 
-def _plain_verb(word: str) -> bool:
-    """A base-form verb that is not mainly a noun: 'sign', 'identify', 'find' (but not 'trust', 'revenue')."""
-    if word in lx.COMMON_VERBS:
-        return _base_form(word)
-    return lexical.is_base_verb(word) and "NOUN" not in lexical.parts_of_speech(word)
+    def _verbs_only(self, left: int) -> bool:
+        """words[:left + 1] are one verb, or verbs listed with commas ('Identify, qualify')."""
+        if left == 0:
+            return lexical.is_base_verb(self.words[0].lower) or self.words[0].lower in lx.COMMON_VERBS
+        listed = self.words[: left + 1]
+        return all(self.text[a.end : b.start].strip() == "," for a, b in pairwise(listed)) \
+            and all(w.lower in lx.COMMON_VERBS or lexical.is_base_verb(w.lower) for w in listed)
 
 
-def _base_form(word: str) -> bool:
-    return not word.endswith(("ing", "ed")) and (not word.endswith("s") or word.endswith("ss"))
+def _past(word: str) -> bool:
+    return word.endswith("ed") and lexical.verb_lemma(word) not in {None, word}
 
 
 def _is_verb(word: str, following: str) -> bool:
     """Whether `word` opens a clause of its own as a verb, given the word after it."""
     if word in lx.COMMON_VERBS:
-        if word.endswith(("ing", "ed")):
+        if word.endswith(("ing", "ed")) and lexical.verb_lemma(word) != word:  # not "speed", "bring"
             return False
-        ambiguous = word not in lx.DIRECTION_VERBS and "NOUN" in lexical.parts_of_speech(word)
+        ambiguous = word in lx.NOUN_LIKE_VERBS
     elif lexical.is_base_verb(word):
         ambiguous = bool(lexical.parts_of_speech(word) & {"NOUN", "ADJ"})
     else:

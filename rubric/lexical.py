@@ -101,6 +101,37 @@ def _noun_lemma(word: str) -> str:
     return guessed[0].lower() if guessed else word
 
 
+def typo_of(word: str, forms: frozenset[str]) -> str | None:
+    """The one form in `forms` that `word` misspells by one letter (dropped, added, changed or swapped), if any.
+
+    Only for words of five letters or more that the dictionary does not know ("Incrase", "Pubish").
+    """
+    lowered = word.lower()
+    if len(lowered) < 5 or len(lowered) > _LONGEST_WORD or not lowered.isalpha() or lowered in forms:
+        return None
+    return _typo_of(lowered, forms)
+
+
+@lru_cache(maxsize=4096)
+def _typo_of(word: str, forms: frozenset[str]) -> str | None:
+    if getAllLemmas(word):
+        return None  # a real word, not a typo
+    found = [form for form in forms if form[:1] == word[:1] and abs(len(form) - len(word)) <= 1
+             and _one_edit(word, form)]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of exactly one between two different words."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    index = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[index:] == long[index + 1 :]
+
+
 def can_be_verb(word: str) -> bool:
     """True when the dictionary knows `word` as a verb form."""
     return "VERB" in parts_of_speech(word)

@@ -90,7 +90,8 @@ OWN_OUTPUT_NOUNS = noun_forms(
     "calculator", "feature", "release", "experiment", "interview", "intro", "introduction", "training", "course",
     "talk", "presentation", "proposal", "pr", "playbook", "runbook", "doc", "dashboard", "integration",
     "essay", "chapter", "touchpoint", "outreach", "streak", "session", "call", "demo", "visit", "review", "page",
-    "point", "time", "event", "meeting", "initiative", "one-pager", "whitepaper", "ebook", "deck", "prototype",
+    "point", "time", "event", "meeting", "initiative", "sequence", "cadence", "one-pager", "whitepaper", "ebook",
+    "deck", "prototype",
 )
 # Output nouns that count effort only with one of these words next to them ("code reviews",
 # "pages read", "story points"); alone they often count others' actions ("reviews", "calls").
@@ -111,8 +112,9 @@ OWN_OUTPUT_DONE = frozenset({"held", "made", "sent", "executed", "run", "given",
                              "published", "written", "shipped", "launched", "released", "hosted"})
 
 # -- Maintenance -----------------------------------------------------------------------------------
-MAINTENANCE_OBJECTIVE_VERBS = frozenset({"maintain", "keep", "continue", "sustain", "preserve", "stay", "remain"})
-MAINTENANCE_KR_VERBS = frozenset({"maintain", "keep", "sustain", "stay", "remain"})
+MAINTENANCE_OBJECTIVE_VERBS = inflections("maintain", "keep", "continue", "sustain", "preserve", "stay", "remain")
+MAINTENANCE_KR_VERBS = frozenset(f for f in inflections("maintain", "keep", "sustain", "stay", "remain")
+                                 if not f.endswith("ing"))  # "Remaining tickets" names a metric
 
 # -- Subjective qualifiers (RUBRIC.md subjective-language) -----------------------------------------
 SUBJECTIVE_WORDS = frozenset({
@@ -133,7 +135,8 @@ LINKING_PREPOSITIONS = frozenset({"from", "of", "in", "on", "with", "via", "by",
 # Words after a verb that show it takes an object (so "and build the team" is a second goal).
 OBJECT_MARKERS = frozenset({
     "the", "a", "an", "our", "my", "their", "its", "your", "all", "more", "every", "each", "new", "up", "out",
-    "on", "to", "it", "them", "sure",
+    "on", "to", "it", "them", "sure", "back", "down", "off", "in", "into", "two", "three", "four", "five", "ten",
+    "one", "both", "some", "several", "this", "these", "those", "his", "her",
 })
 RELATIVE_WORDS = frozenset({"who", "that", "which", "a", "an", "the"})
 
@@ -148,6 +151,15 @@ NAME_WORDS = frozenset({
     "objective", "kr", "goal", "fortune", "wave", "cohort", "batch", "milestone", "okr", "number",
     "pixel", "galaxy", "ps", "xbox", "node", "php", "rails", "vue", "angular", "react", "next.js", "ipv",
 })
+
+# Acronyms of metrics: a number after them is their value ("NPS 45", "ARR 2x"), not part of a name ("SOC 2").
+METRIC_ACRONYMS = frozenset({
+    "nps", "enps", "csat", "ces", "mau", "dau", "wau", "arr", "mrr", "acv", "tcv", "cac", "ltv", "arpu", "arpa",
+    "aov", "gmv", "roi", "roas", "ctr", "cpc", "cpa", "cpm", "mttr", "mttd", "mtbf", "sla", "slo", "nrr", "ndr",
+    "grr", "mql", "mqls", "sql", "sqls", "sal", "kpi", "qps", "rps", "fcr", "aht", "eps", "ebitda", "opex",
+})
+# Scales that ratings are given on: "4.5/5", "8/10". A reading over another denominator ("120/80") is no rating.
+RATING_SCALES = frozenset({3.0, 4.0, 5.0, 7.0, 10.0, 100.0})
 
 # -- Bounded metrics (RUBRIC.md value-out-of-range) -----------------------------------------------------
 # A percentage level of these runs from 0% to 100%.
@@ -180,6 +192,15 @@ MULTIPLIER_WORDS = {
     "halved": 0.5, "halves": 0.5, "halving": 0.5, "half": 0.5,
 }
 
+# Curated verbs that are as often nouns in OKR text ("support", "test", "plan"): after "and" they
+# open a second goal only before an object ("and support the launch", not "sales and support").
+NOUN_LIKE_VERBS = inflections(
+    "test", "plan", "design", "review", "support", "release", "report", "document", "post", "run", "build", "call",
+    "help", "update", "draft", "host", "start", "launch", "ship", "research", "use", "scale", "book", "close",
+    "own", "focus", "drive", "turn", "put", "email", "read", "lead", "record", "present", "benchmark", "audit", "speed",
+    "log", "visit", "interview", "pilot", "prototype", "mentor", "attend",
+)
+
 # Verbs that can head a goal of their own in a compound objective or key result (any verb the
 # dictionary knows also can, when it cannot be read as a noun: see `rubric.compound`).
 COMMON_VERBS = DIRECTION_VERBS | ACTIVITY_VERBS | OUTCOME_VERBS | inflections(
@@ -188,3 +209,5 @@ COMMON_VERBS = DIRECTION_VERBS | ACTIVITY_VERBS | OUTCOME_VERBS | inflections(
     "give", "take", "automate", "scale", "stop", "eliminate", "remove", "prevent", "protect", "own",
     "activate", "engage", "delight", "retire", "consolidate", "standardise", "standardize",
 )
+# Every verb form a key result may open with, for spotting a misspelt one ("Incrase", "Pubish").
+OPENING_VERBS = COMMON_VERBS | MAINTENANCE_OBJECTIVE_VERBS

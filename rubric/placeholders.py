@@ -18,25 +18,24 @@ PLACEHOLDER = re.compile(
     r"(?<![\w$])(?:[XYZNxn]{1,3}(?:[.,][Xx]{1,3})?|#|\?|\.{3}|…)\s?%|"  # X%, xx%, X.X%, #%, ?%
     r"[$€£]\s?[XYZxN]{1,3}(?:[kKmMbB]|bn)?\b|"  # $X, $XXk
     r"\b[Xx]{1,3}(?:,[Xx]{3})+\b|"  # X,XXX
-    r"\b[NXYZ]\d\b|"  # N1, N4: numbered stand-ins
+    r"\b[NXYZ]\d\b|\b([XYZN])\1{1,2}\b|"  # N1, N4: numbered stand-ins; XX, NN
     r"\[[^\]\d]{1,40}\]|<[A-Za-z][^<>\d]{0,38}>|\{[^{}\d]{1,40}\}|"
-    r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\(formerly)"
+    r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\()"
 )
 # Every placeholder above contains one of these: a cheap search that skips the full pattern for
 # the ~95% of texts that cannot hold one (the full pattern tries its alternatives at every position).
 MAYBE_PLACEHOLDER = re.compile(r"[?_\[<{XYZNx#…]|\.\.\.|n\s?%|TB|tb|TODO|todo")
-_LETTERS = frozenset("XYZNxn")
 
 
 def find_placeholders(text: str, content: Span) -> tuple[tuple[Span, ...], bool]:
-    """Placeholder spans in `text`, and whether one stands in for a number with a letter ('X%', 'from X to Y').
+    """Placeholder spans in `text`, and whether one stands for a value ('X%', 'from ??? to 300', 'TBD'), not a name.
 
     `content` is where the item's own words are: a bracketed tag outside it is a label, not a placeholder.
     """
     if not MAYBE_PLACEHOLDER.search(text):
         return (), False
     found = [m for m in PLACEHOLDER.finditer(text) if not _is_name(text, m) and not _is_tag(m, content)]
-    return tuple(m.span() for m in found), any(m.group()[0] in _LETTERS or m.group()[:1] in "$€£" for m in found)
+    return tuple(m.span() for m in found), any(m.group()[:1] not in "[<{" for m in found)
 
 
 def _is_name(text: str, match: re.Match[str]) -> bool:

@@ -11,13 +11,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from rubric.lexicon import MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS
+from rubric import lexical
+from rubric.lexicon import METRIC_ACRONYMS, MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS, OPENING_VERBS, RATING_SCALES
 
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<sign>[-−](?=[$€£¥]?\d))?"
     r"(?P<cur>[$€£¥])?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<mag>(?:k|K|m|M|mm|MM|bn|BN|b|B)(?![\w]))?"
+    r"(?P<glued>(?:ms|mins?|hrs?|h|d|wks?|mos?|yrs?|secs?|s)(?![\w]))?"  # "48h", "90min", "100ms"
     r"(?P<plus>\+)?"
     r"(?P<mult>[x×](?![\w]))?"
     r"(?P<pct>\s?(?:%|percent\b|per\s+cent\b|pp\b|percentage\s+points?\b))?"
@@ -44,6 +46,7 @@ _UNIT_AFTER = re.compile(
     r"months?|mos?|years?|yrs?|quarters?|sprints?|kg|km|miles?|mi|lbs?|points?|pts|stars?)\b",
     re.IGNORECASE,
 )
+_GLUED_UNIT = re.compile(r"(?P<unit>.+)")
 _SECONDS = {
     "ms": 0.001, "millisecond": 0.001, "s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600,
     "hr": 3600, "hour": 3600, "d": 86400, "day": 86400, "week": 604800, "wk": 604800, "month": 2629800,
@@ -131,7 +134,8 @@ def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:
-    if not m.group("cur") and not m.group("pct") and _names_a_thing(text[max(0, m.start() - 16) : m.start()]):
+    bare = not any(m.group(g) for g in ("cur", "pct", "mag", "glued", "mult", "scale", "plus"))
+    if bare and _names_a_thing(text[max(0, m.start() - 24) : m.start()], integer="." not in m.group("num")):
         return None
     if _ADJECTIVE_AFTER.match(text, m.end()):  # "5-star", "30-day", "1- and 5-star"
         return None
@@ -159,12 +163,14 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
     elif m.group("scale"):
         unit = "ratio"
         scale = float(_NOT_NUMBER.sub("", m.group("scale")))
+        if "/" in m.group("scale") and scale not in RATING_SCALES and value > scale:
+            scale = None  # "120/80" is a reading, not a rating above its scale
     elif m.group("mult"):
         unit = "ratio"
-    elif unit == "count" and (word := _UNIT_AFTER.match(text, end)):
+    elif unit == "count" and (word := _GLUED_UNIT.match(m.group("glued") or "") or _UNIT_AFTER.match(text, end)):
         label = word.group("unit").lower()
         key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
-        end = word.end()
+        end = max(end, word.end()) if word.re is _UNIT_AFTER else end
         if key in _SECONDS or label in _SECONDS:
             seconds = value * _SECONDS.get(key, _SECONDS.get(label, 1))
             return Number(text[m.start() : end], m.start(), end, value, "time", unit_label=label, seconds=seconds)
@@ -206,13 +212,26 @@ def _from_words(text: str, m: re.Match[str]) -> Number | None:
     return Number(text[m.start() : end], m.start(), end, value, unit, unit_label=label, seconds=seconds)
 
 
-def _names_a_thing(before: str) -> bool:
-    """'SOC 2', 'version 3', 'tier-1': the word before the number makes it part of a name."""
+def _names_a_thing(before: str, *, integer: bool) -> bool:
+    """'SOC 2', 'version 3', 'tier-1', 'Apollo 11': the word before a bare number makes it part of a name.
+
+    Acronyms name things unless they name a metric ("NPS 45"); a capitalised word the dictionary
+    does not know is a proper name ("Apollo 11", "Kubernetes 1.29").
+    """
     if before[-1:] not in " #-":
         return False
     words = before[:-1].split()
-    return bool(words) and (words[-1].lower() in NAME_WORDS or (2 <= len(words[-1]) <= 6 and words[-1].isupper()
-                                                                  and words[-1].isalpha()))
+    if not words:
+        return False
+    word = words[-1]
+    if word.lower() in NAME_WORDS:
+        return True
+    if not word.isalpha():
+        return False
+    if word.isupper():
+        return integer and 2 <= len(word) <= 6 and word.lower() not in METRIC_ACRONYMS
+    return word[:1].isupper() and len(word) >= 3 and not lexical.parts_of_speech(word) \
+        and word.lower() not in OPENING_VERBS and lexical.typo_of(word, OPENING_VERBS) is None
 
 
 def _with_comparator(text: str, number: Number) -> Number:

@@ -35,7 +35,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
 _END_OF = re.compile(
     r"end\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+)?(?:quarter|year|month|week|sprint|day|"
-    r"cycle|term|season|FY\s?'?\d{2,4}|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
+    r"cycle|term|season|spring|summer|autumn|fall|winter|semester|"
+    r"FY\s?'?\d{2,4}|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
     _FLAGS,
 )
 _MONTH_DATE = re.compile(r"(?:" + _MONTH_NAMES + r"|May)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
@@ -49,6 +50,16 @@ _RELATIVE = re.compile(
 _THE_NEXT = re.compile(r"(?:the\s+)?(?:first|next|coming|following)\s+(?:" + _NUM + r"\s+)?" + _UNIT, _FLAGS)
 _WITHIN = re.compile(
     r"(?:within|in|over|during|for|after)\s+(?:the\s+)?(?:first\s+|next\s+|coming\s+)?" + _NUM + r"\s+" + _UNIT, _FLAGS
+)
+# "by year end", "before quarter end": the period's end written as two words.
+_PERIOD_END = re.compile(r"(?:year|quarter|month|week|sprint|season|term)\s+end\b", _FLAGS)
+_PERIOD_END_BEFORE = re.compile(r"\b(?:by|at|before|until|till|through|the|of)\s+(?:the\s+)?$", _FLAGS)
+# Clock times ("21:00", "9am", "6 p.m.") and round-the-clock ("24/7") say when, not how much.
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)|24/7(?:/365)?|24x7", _FLAGS)
+# "on 4 nights out of 7", "3 days out of 5": how often, a frequency.
+_OUT_OF = re.compile(
+    r"\d+\s+(?:nights?|days?|mornings?|evenings?|weekdays?|weekends?|weeks?|months?|sprints?|times?)\s+out\s+of\s+\d+\b",
+    _FLAGS,
 )
 _ORDINAL_PERIOD = re.compile(r"(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:quarter|half)\b", _FLAGS)
 _FREQUENCY = re.compile(r"(?<!than )(?:per|a|an|each|every(?:\s+other)?|once\s+a|twice\s+a)\s+" + _PERIOD, _FLAGS)
@@ -73,7 +84,7 @@ _ADVERBS = frozenset({
 })
 _ACRONYMS = frozenset({"eoq", "eoy", "eom", "eow", "eod", "qtd", "ytd", "mtd"})
 _CASED_ACRONYMS = frozenset({"MoM", "QoQ", "YoY", "WoW", "DoD"})
-_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season", "semester"})
 _LAUNCHES = frozenset({"launch", "release", "go-live", "ga", "kickoff", "kick-off"})
 _WINDOW_TOKEN = re.compile(r"\d+-(?:day|week|month|year)|(?:day|week|month)-\d{1,3}", _FLAGS)
 _SLASH_PERIOD = re.compile(r"/(?:day|week|month|year|mo|wk|yr|qtr|quarter)\b", _FLAGS)
@@ -128,6 +139,8 @@ def _digits(text: str, word: re.Match[str]) -> Span | None:
     token = word.group()
     if trigger := _TRIGGERS.get(token.lower()):  # ordinals: "3rd quarter"
         return trigger(text, word)
+    if found := _CLOCK.match(text, word.start()) or _OUT_OF.match(text, word.start()):
+        return found.start(), found.end()
     if token[:4].isdigit() and (found := _year(text, word)):
         return found
     if found := _SLASH_DATE.match(text, word.start()):
@@ -153,6 +166,17 @@ def _whole(text: str, word: re.Match[str]) -> Span | None:
     return word.start(), word.end()
 
 
+def _period_end_or_over(text: str, word: re.Match[str]) -> Span | None:
+    """'year-over-year', or 'by year end' (the preposition before the period starts the span)."""
+    if found := _OVER.match(text, word.start()):
+        return found.start(), found.end()
+    if (found := _PERIOD_END.match(text, word.start())) and (
+        before := _PERIOD_END_BEFORE.search(text, max(0, word.start() - 16), word.start())
+    ):
+        return before.start(), found.end()
+    return None
+
+
 _TRIGGERS: dict[str, Trigger] = {
     **dict.fromkeys(("q1", "q2", "q3", "q4", "h1", "h2"), _anchored(_QUARTER)),
     **dict.fromkeys(_ACRONYMS | _ADVERBS, _whole),
@@ -164,8 +188,8 @@ _TRIGGERS: dict[str, Trigger] = {
     **dict.fromkeys(("within", "in", "over", "during", "for", "after"), _anchored(_WITHIN)),
     **dict.fromkeys(("per", "a", "an", "each", "once", "twice"), _anchored(_FREQUENCY)),
     "every": _anchored(_EVERY_N, _FREQUENCY),
-    **dict.fromkeys(("year", "quarter", "month", "week"), _anchored(_OVER)),
     **dict.fromkeys(("day",), _anchored(_WINDOW_SPACED)),
+    **dict.fromkeys(("year", "quarter", "month", "week", "sprint", "season", "term"), _period_end_or_over),
     **dict.fromkeys(_SEASONS, _looking_back(_SEASON_BEFORE)),
     **dict.fromkeys(_LAUNCHES, _looking_back(_LAUNCH_BEFORE)),
 }

@@ -6,6 +6,7 @@ from rubric import lexicon
 from rubric.registry import Hit, rule
 
 _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
+_SENTENCE_BREAKS = frozenset(":.;!?-–—)]>|")
 
 
 @rule(
@@ -19,12 +20,24 @@ _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
     bad=["Objective: Make checkout painless\nKR: Deliver a seamless checkout experience by Q3"],
 )
 def check(key_result, objective, okrs):
-    text = key_result.text
-    if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in key_result.facts.words):
+    text, words = key_result.text, key_result.facts.words
+    if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in words):
         return
-    for index, word in enumerate(key_result.facts.words):
-        proper_noun = index > 0 and word.text[0].isupper()  # "Best Buy"
-        if word.lower in lexicon.SUBJECTIVE_WORDS and not proper_noun \
+    for index, word in enumerate(words):
+        if word.lower in lexicon.SUBJECTIVE_WORDS and not _names_something(text, words, index) \
                 and not _AFTER_NUMBER.search(text[max(0, word.start - 12) : word.start]):
             yield Hit(f"'{word.text}' is subjective: people would score it differently.", word.start, word.end)
             return
+
+
+def _names_something(text, words, index):
+    """'Best Buy', 'Great Lakes', 'at Great Place': a capitalised word inside a name, not a qualifier."""
+    word = words[index]
+    if not word.text[0].isupper():
+        return False
+    following = words[index + 1].text if index + 1 < len(words) else ""
+    if following[:1].isupper() and following[1:2].islower():
+        return True  # followed by another capitalised word: a name
+    starts_sentence = index == 0 or text[: word.start].rstrip()[-1:] in _SENTENCE_BREAKS \
+        or text[words[index - 1].start - 1 : words[index - 1].start] in {"#", "@"}
+    return not starts_sentence
