@@ -32,6 +32,11 @@ _AFTER_PREDICATE = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | frozenset({
 _COUNT_NOUNS = frozenset({"frequency", "cadence", "count"})
 _COUNT_OF = frozenset({"number", "count", "#", "amount", "quantity", "total"})
 _MULTIWORD_STATES = tuple(sorted((s.split() for s in lx.COMPLETION_STATES if " " in s), key=len, reverse=True))
+_STATE_STARTS = frozenset(phrase[0] for phrase in _MULTIWORD_STATES)
+_PARTICIPLE_STARTS = frozenset(form.split()[0] for form in lx.ACTIVITY_PARTICIPLES) | lx.WORK_ITEM_PARTICIPLES \
+    | lx.COMPLETION_STATES | _STATE_STARTS
+_MARKED = lx.OUTCOME_WORDS | lx.WORK_ITEMS | lx.AUXILIARIES
+_WORDS_OF_INTEREST = _PARTICIPLE_STARTS | lx.OWN_OUTPUT_NOUNS | lx.ACTIVITY_VERBS
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.;:!?)\]]*")
 
 
@@ -45,11 +50,17 @@ class _Marks:
 
     @classmethod
     def of(cls, words: list[Token]) -> _Marks:
-        outcome = [i for i, w in enumerate(words) if w.lower in lx.OUTCOME_WORDS]
-        work = [i for i, w in enumerate(words) if w.lower in lx.WORK_ITEMS]
-        auxiliary = [i for i, w in enumerate(words) if w.lower in lx.AUXILIARIES]
-        return cls(outcome[-1] if outcome else -1, work[0] if work else len(words),
-                   auxiliary[0] if auxiliary else len(words))
+        last_outcome, first_work, first_auxiliary = -1, len(words), len(words)
+        for index, word in enumerate(words):
+            lowered = word.lower
+            if lowered in _MARKED:
+                if lowered in lx.OUTCOME_WORDS:
+                    last_outcome = index
+                if lowered in lx.WORK_ITEMS:
+                    first_work = min(first_work, index)
+                if lowered in lx.AUXILIARIES:
+                    first_auxiliary = min(first_auxiliary, index)
+        return cls(last_outcome, first_work, first_auxiliary)
 
     def outcome_after(self, index: int) -> bool:
         return self.last_outcome > index
@@ -65,16 +76,18 @@ def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], ti
         return span
     if not direction and (span := _effort_time(numbers, time_spans)):
         return span
-    opens_with_result = words[0].lower in lx.OUTCOME_VERBS
+    counts = words[0].lower not in lx.OUTCOME_VERBS  # "Book 120 meetings" counts a result
+    count_named = target is not None and target.unit not in {"percent", "currency"} and (baseline or direction)
     for index, word in enumerate(words):
+        lowered = word.lower
+        if lowered not in _WORDS_OF_INTEREST:
+            continue  # most words can start none of the readings below
         if index > 0 and (span := _reports_done(text, words, index, marks, time_spans, baseline=baseline)):
             return span
-        if not opens_with_result and _counts_output(
-            text, words, index, marks, numbers,
-            count_named=target is not None and target.unit not in {"percent", "currency"} and (baseline or direction),
-        ):
+        if counts and _counts_output(text, words, index, marks, numbers, count_named=count_named):
             return word.start, word.end
-        if index > 0 and _after_clause_break(text, word) and _is_activity_verb(words, index, marks, base_only=True):
+        if index > 0 and lowered in lx.ACTIVITY_VERBS and _after_clause_break(text, word) \
+                and _is_activity_verb(words, index, marks, base_only=True):
             return word.start, word.end
     return None
 
@@ -127,6 +140,8 @@ def _reports_done(text: str, words: list[Token], index: int, marks: _Marks, time
                   baseline: bool) -> Span | None:
     """A deliverable stated as done: '<noun phrase> shipped / live / completed [by <date>]'."""
     word = words[index]
+    if word.lower not in _PARTICIPLE_STARTS:
+        return None
     state, end_index = _state_at(words, index)
     participle = word.lower in lx.ACTIVITY_PARTICIPLES
     if end_index + 1 < len(words) and f"{word.lower} {words[end_index + 1].lower}" in lx.ACTIVITY_PARTICIPLES:
@@ -153,6 +168,8 @@ def _reports_done(text: str, words: list[Token], index: int, marks: _Marks, time
 
 def _state_at(words: list[Token], index: int) -> tuple[bool, int]:
     """Whether a completion state starts at `index`, and the index of its last word."""
+    if words[index].lower not in _STATE_STARTS:
+        return words[index].lower in lx.COMPLETION_STATES, index
     for phrase in _MULTIWORD_STATES:
         if [w.lower for w in words[index : index + len(phrase)]] == phrase:
             return True, index + len(phrase) - 1

@@ -36,6 +36,10 @@ _TRAILING = [
     re.compile(r"\s+#[\w-]+$"),  # "#growth"
 ]
 _TAIL = 48
+# Cheap tests that skip the pattern loops for the many items with no label at all.
+_MAYBE_LEADING = re.compile(r"[^\w\s]|(?:KR|OKR|O|P)\s*#?\d|\d{1,2}[.)]|(?:Owner|Lead|DRI|Team|Objective|Key)\b", re.I)
+_NAME_LABEL_MARKS = (": ", " - ", " – ", " — ")
+_NAME_MARKS = frozenset("-–—|@#")
 _LABEL_WORDS = re.compile(r"[A-Za-z]+")
 # A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
 _NOT_A_LABEL = frozenset({"from", "to", "by", "in", "of", "the", "and", "for", "with", "at", "on", "than"})
@@ -50,6 +54,9 @@ def content_span(text: str) -> tuple[int, int]:
 
 def _skip_leading(text: str) -> int:
     position = len(text) - len(text.lstrip())
+    head = text[position : position + 48]
+    if not _MAYBE_LEADING.match(text, position) and not any(mark in head for mark in _NAME_LABEL_MARKS):
+        return position
     for _ in range(8):  # a few labels in a row at most ("🚀 [P1] KR2 - ")
         for pattern in _LEADING:
             match = pattern.match(text, position)
@@ -71,6 +78,9 @@ def _is_label(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
 
 def _skip_trailing(text: str, start: int) -> int:
     end = len(text.rstrip())
+    last = text[end - 1 : end]
+    if (last.isalnum() or last == "%") and _NAME_MARKS.isdisjoint(text[max(start, end - _TAIL) : end]):
+        return end  # ends in a word with no owner, tag or dash near the end: nothing to strip
     for _ in range(6):
         window = max(start, end - _TAIL)  # labels are short: look only at the tail (keeps this linear)
         for pattern in _TRAILING:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV
 
 _LONGEST_WORD = 40  # longer "words" are not words: answer without caching them
+getAllLemmas("load")  # lemminflect reads its dictionary on first use: do it at import, not in a request
 
 
 def inflections(*lemmas: str) -> frozenset[str]:

@@ -24,7 +24,7 @@ PLACEHOLDER = re.compile(
 )
 # Every placeholder above contains one of these: a cheap search that skips the full pattern for
 # the ~95% of texts that cannot hold one (the full pattern tries its alternatives at every position).
-MAYBE_PLACEHOLDER = re.compile(r"[?_\[<{XYZNx#…]|\.\.\.|n\s?%|TB|tb|TODO|todo")
+MAYBE_PLACEHOLDER = re.compile(r"[?_\[<{XYZN#…]|\.\.\.|[xn]\s?%|xx|[$€£]\s?x|TB|tb|TODO|todo")
 
 
 def find_placeholders(text: str, content: Span) -> tuple[tuple[Span, ...], bool]:

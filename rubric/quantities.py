@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rubric import lexical
 from rubric.lexicon import METRIC_ACRONYMS, MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS, OPENING_VERBS, RATING_SCALES
@@ -71,9 +71,8 @@ _ADJECTIVE_AFTER = re.compile(r"-(?:[^\W\d_]|\s)")
 _HALF_NOUNS = re.compile(r"[\s-]*(?:marathon|day|hour|year|time|way|term|life)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A quantity found in text, in code points of that text."""
+class Number(NamedTuple):
+    """A quantity found in text, in code points of that text (immutable and cheap to build)."""
 
     text: str
     start: int
@@ -134,7 +133,7 @@ def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:
-    bare = not any(m.group(g) for g in ("cur", "pct", "mag", "glued", "mult", "scale", "plus"))
+    bare = m.end("num") == m.end() and m.group("cur") is None
     if bare and _names_a_thing(text[max(0, m.start() - 24) : m.start()], integer="." not in m.group("num")):
         return None
     if _ADJECTIVE_AFTER.match(text, m.end()):  # "5-star", "30-day", "1- and 5-star"
@@ -238,9 +237,9 @@ def _with_comparator(text: str, number: Number) -> Number:
     before = " " + text[max(0, number.start - 24) : number.start].rstrip().lower()
     for symbol, words in _COMPARATOR_WORDS.items():
         if before.endswith(words):
-            return replace(number, comparator=symbol)
+            return number._replace(comparator=symbol)
     after = text[number.end : number.end + 16]
     for pattern, symbol in _COMPARATORS_AFTER:
         if pattern.match(after):
-            return replace(number, comparator=symbol)
+            return number._replace(comparator=symbol)
     return number

@@ -8,7 +8,7 @@ linearly with the text, however many numbers it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from rubric.quantities import Number
@@ -97,6 +97,6 @@ def _with_unit_of(number: Number, other: Number) -> Number:
     """'from 45 to 32 days': the bare 45 takes the unit of 32 days."""
     if number.unit == "count" and other.unit in {"time", "percent", "currency"} and number.unit_label is None:
         seconds = number.value * (other.seconds / other.value) if other.seconds and other.value else None
-        return replace(number, unit=other.unit, currency=other.currency, unit_label=other.unit_label,
-                       scale=number.scale or other.scale, seconds=seconds)
+        return number._replace(unit=other.unit, currency=other.currency, unit_label=other.unit_label,
+                               scale=number.scale or other.scale, seconds=seconds)
     return number
