@@ -18,7 +18,7 @@ from rubric.labels import content_span
 from rubric.models import KeyResultAnalysis, Quantity, TimeExpression
 from rubric.placeholders import find_placeholders
 from rubric.quantities import Number, find_numbers
-from rubric.targets import MAX_NUMBERS, read_targets
+from rubric.targets import read_targets
 from rubric.text import Token, tokens
 from rubric.timeexpr import find_time_spans
 
@@ -85,7 +85,7 @@ def _analyse(text: str) -> Facts:
     direction_word, direction = _read_direction(content_words)
     reading = read_targets(text, numbers)
     activity = read_activity(
-        text, content_words, numbers[:MAX_NUMBERS], time_spans, direction=direction_word is not None,
+        text, content_words, numbers, time_spans, direction=direction_word is not None,
         baseline=reading.baseline is not None, target=reading.target,
     )
     return Facts(

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from rubric import lexical
 from rubric.lexicon import METRIC_ACRONYMS, MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS, OPENING_VERBS, RATING_SCALES
+
+MAX_NUMBERS = 32  # numbers read per item: a key result with more is not one key result
 
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<sign>[-−](?=[$€£¥]?\d))?"
@@ -88,11 +91,12 @@ class Number(NamedTuple):
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every quantity in `text`, left to right."""
-    found = list(_digit_numbers(text))
+    """The quantities in `text`, left to right: at most MAX_NUMBERS of each kind (digits, words), so a
+    pasted table of figures costs no more per character than a sentence."""
+    found = list(islice(_digit_numbers(text), MAX_NUMBERS))
     words = set(_LETTERS.findall(text.lower()))
     if not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(MULTIPLIER_WORDS)):
-        found.extend(_spelled_numbers(text, [(n.start, n.end) for n in found]))
+        found.extend(islice(_spelled_numbers(text, [(n.start, n.end) for n in found]), MAX_NUMBERS))
     return sorted((_with_comparator(text, number) for number in found), key=lambda n: n.start)
 
 
@@ -110,26 +114,22 @@ def _digit_numbers(text: str) -> Iterator[Number]:
             yield number
 
 
-def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Number]:
     """Number words ("twenty percent") and multipliers ("double", "halve")."""
-    found = []
     covered = bytearray(len(text))  # 1 where a number already sits: overlap tests stay linear
     for start, end in taken:
         covered[start:end] = b"\1" * (end - start)
     for match in _WORD_NUMBER.finditer(text):
         if not any(covered[match.start() : match.end()]) and (n := _from_words(text, match)) is not None:
-            found.append(n)
             covered[n.start : n.end] = b"\1" * (n.end - n.start)
+            yield n
     for match in _MULTIPLIER.finditer(text):
         if any(covered[match.start() : match.end()]):
             continue
         if match.group().lower() == "half" and _HALF_NOUNS.match(text, match.end()):
             continue
         word = match.group()
-        found.append(
-            Number(word, match.start(), match.end(), MULTIPLIER_WORDS[word.lower()], "ratio", multiplier=True)
-        )
-    return found
+        yield Number(word, match.start(), match.end(), MULTIPLIER_WORDS[word.lower()], "ratio", multiplier=True)
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:

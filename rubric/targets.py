@@ -39,7 +39,6 @@ _CHANGE_AFTER = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:→|->|=>)")
 _GAP_LIMIT = 40  # a from/to gap longer than this is not "from A to B"
-MAX_NUMBERS = 24  # numbers read per item: a key result with more is not one key result
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +50,6 @@ class Reading:
 
 def read_targets(text: str, numbers: tuple[Number, ...]) -> Reading:
     """The baseline, target and target kind among `numbers` (quantities of `text`, left to right)."""
-    numbers = numbers[:MAX_NUMBERS]
     if not numbers:
         return Reading()
     for first, second in pairwise(numbers):  # "from A to B" pairs neighbours only
