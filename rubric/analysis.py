@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rubric import lexical
 from rubric import lexicon as lx
 from rubric.activity import read_activity
+from rubric.caching import short_text_cache
 from rubric.labels import content_span
 from rubric.models import KeyResultAnalysis, Quantity, TimeExpression
 from rubric.placeholders import find_placeholders
@@ -65,15 +65,11 @@ class Facts:
 
 _END = float("inf")
 _RATE_NOUNS = frozenset({"rate", "rates", "ratio", "score"})
-CACHE_LIMIT = 300  # longer items are analysed afresh each time: the caches stay small in bytes
 
 
+@short_text_cache(maxsize=4096)
 def analyse(text: str) -> Facts:
-    """Read one objective or key result. Pure; cached for items up to CACHE_LIMIT characters; never raises."""
-    return _analyse_cached(text) if len(text) <= CACHE_LIMIT else _analyse(text)
-
-
-def _analyse(text: str) -> Facts:
+    """Read one objective or key result. Pure and cached (short texts only); never raises."""
     time_spans = tuple(find_time_spans(text))
     content = content_span(text)
     placeholders, letter_placeholder = find_placeholders(text, content)
@@ -93,9 +89,6 @@ def _analyse(text: str) -> Facts:
         "hold" if maintenance else direction, direction_word, reading.baseline, reading.target, reading.target_kind,
         activity, letter_placeholder, maintenance,
     )
-
-
-_analyse_cached = lru_cache(maxsize=8192)(_analyse)
 
 
 def _inside(number: Number, spans: tuple[Span, ...]) -> bool:
@@ -194,12 +187,9 @@ def to_quantity(number: Number, kind: str = "level") -> Quantity:
     )
 
 
+@short_text_cache(maxsize=2048)
 def describe(text: str) -> KeyResultAnalysis:
     """The analysis of a key result as it appears in the API (cached: treat the result as read-only)."""
-    return _describe_cached(text) if len(text) <= CACHE_LIMIT else _describe(text)
-
-
-def _describe(text: str) -> KeyResultAnalysis:
     facts = analyse(text)
     target = facts.target
     return KeyResultAnalysis(
@@ -213,5 +203,3 @@ def _describe(text: str) -> KeyResultAnalysis:
         quantities=[to_quantity(n) for n in facts.numbers],
     )
 
-
-_describe_cached = lru_cache(maxsize=8192)(_describe)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
+from rubric.caching import short_text_cache
 from rubric.lexicon import STOP_WORDS
 
 _WORD = re.compile(r"\w+(?:[-'’/.]\w+)*[+%]?")
@@ -37,7 +37,7 @@ def content_words(text: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=16384)
+@short_text_cache(maxsize=8192)
 def word_set(text: str, *, numbers: bool = True) -> frozenset[str]:
     """The set of `content_words` (optionally without numbers), cached: rules compare these a lot."""
     return frozenset(w for w in content_words(text) if numbers or not w[:1].isdigit())

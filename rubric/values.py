@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from rubric.analysis import Facts
+from rubric.caching import short_text_cache
 from rubric.kpis import builtin_catalog
 from rubric.quantities import Number
 
@@ -63,7 +64,7 @@ def _outside_catalog_range(target: Number, text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=16384)
+@short_text_cache(maxsize=4096)
 def _mentions(text: str) -> tuple:
     """Catalog KPIs named in `text` (cached per text: the catalog scan is the costly part)."""
     return tuple(builtin_catalog().mentions(text))
