@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rubric.analysis import Facts, analyse, describe
+from rubric.caching import short_text_cache
 from rubric.draft import ParsedDraft
 from rubric.models import (
     SEVERITY_ORDER,
@@ -162,7 +162,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
     })
 
 
-@lru_cache(maxsize=16384)
+@short_text_cache(maxsize=8192)
 def local_hits(text: str, thresholds: Thresholds) -> tuple[tuple[Rule, Hit], ...]:
     """The hits of every local key-result rule on one key result, once per text and thresholds.
 
