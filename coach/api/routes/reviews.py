@@ -34,7 +34,6 @@ from coach.check.service import LimitExceeded
 from coach.core.settings import Settings
 from rubric.policy import Policy
 from rubric.registry import all_rules
-from rubric.team import TEAM_RULES
 
 router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -60,7 +59,7 @@ class ReviewRequest(BaseModel):
     @field_validator("policy")
     @classmethod
     def _known_rules(cls, policy: Policy | None) -> Policy | None:
-        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()) | set(TEAM_RULES))):
+        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()))):
             raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
         return policy
 
