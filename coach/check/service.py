@@ -10,6 +10,7 @@ from coach.core.settings import Settings
 from rubric.engine import check_draft, check_okrs
 from rubric.models import CheckResult
 from rubric.parser import parse_text
+from rubric.policy import effective_policy
 from rubric.spans import Utf16Index
 
 
@@ -24,7 +25,7 @@ class LimitExceeded(Exception):
 
 def check_request(request: CheckRequest, settings: Settings) -> CheckResponse:
     """Check one request against the server's limits and policy (limits first: no work on oversized input)."""
-    policy = settings.policy.merged_with(request.policy)
+    policy = effective_policy(settings.policy, request.policy)
     if request.text is not None:
         if len(request.text) > settings.max_text_chars:
             raise LimitExceeded(

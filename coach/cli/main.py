@@ -163,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"okr-coach: cannot read {getattr(args, 'file', '')}: {exc}", file=sys.stderr)
     except ValidationError as exc:
         for error in exc.errors():
+            if exc.title == Settings.__name__:  # the environment (OKR_COACH_*) or a file it names
+                where = "configuration" + "".join(f" OKR_COACH_{str(p).upper()}" for p in error["loc"])
+                print(f"okr-coach: {where}: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+                continue
             where = ".".join(str(p) for p in error["loc"]) or "input"
             print(f"okr-coach: {where}: {error['msg']}", file=sys.stderr)
     except LimitExceeded as exc:

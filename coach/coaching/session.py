@@ -26,7 +26,7 @@ from coach.llm.base import LLMClient, LLMError
 from rubric.engine import check_okrs
 from rubric.kpis import KpiCatalog
 from rubric.models import CheckResult, Finding
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 
 log = logging.getLogger(__name__)
 Place = tuple[int | None, int | None]
@@ -43,7 +43,7 @@ async def coach_set(
     with the rubric first; the result has verified `suggestions`, `kpi_links`, advisory findings,
     `provider`, `usage` and `warnings`. It never raises for model failures: it degrades instead.
     """
-    merged = settings.policy.merged_with(policy)
+    merged = effective_policy(settings.policy, policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
     return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
                                token_budget=settings.llm_max_tokens_per_request)
@@ -55,7 +55,7 @@ async def coach_request(body: CoachRequest, *, client: LLMClient | None, setting
     catalog = settings.kpi_catalog
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
-    coached = await coach_checked(checked, client=client, policy=settings.policy.merged_with(body.policy),
+    coached = await coach_checked(checked, client=client, policy=effective_policy(settings.policy, body.policy),
                                   catalog=catalog, token_budget=settings.llm_max_tokens_per_request)
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 

@@ -32,7 +32,7 @@ from coach.batch.runner import ReviewRunner, assemble_job
 from coach.batch.store import IdempotencyConflict, JobStore
 from coach.check.service import LimitExceeded
 from coach.core.settings import Settings
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 from rubric.registry import all_rules
 
 router = APIRouter(tags=["reviews"])
@@ -138,7 +138,7 @@ async def _read_request(request: Request, settings: Settings) -> tuple[ImportRes
     except ImportFailure as exc:
         raise RequestValidationError([{"loc": ("body", exc.field), "msg": exc.message, "type": "value_error"}]) from exc
     imported = import_sets(body.sets)
-    return imported, ReviewOptions(policy=settings.policy.merged_with(body.policy), suggest=body.suggest,
+    return imported, ReviewOptions(policy=effective_policy(settings.policy, body.policy), suggest=body.suggest,
                                    company_objectives=body.company_objectives)
 
 
@@ -160,7 +160,7 @@ async def _read_upload(request: Request, settings: Settings) -> tuple[ImportResu
             request_policy = ReviewRequest.model_validate({"sets": [], "policy": json.loads(policy)}).policy
         except json.JSONDecodeError as exc:
             raise ImportFailure("policy", f"The policy field is not valid JSON: {exc.msg}.") from exc
-    return imported, ReviewOptions(policy=settings.policy.merged_with(request_policy),
+    return imported, ReviewOptions(policy=effective_policy(settings.policy, request_policy),
                                    company_objectives=imported.company_objectives)
 
 
