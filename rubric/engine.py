@@ -121,9 +121,9 @@ def local_hits(text: str, thresholds: Thresholds) -> tuple[tuple[Rule, Hit], ...
 
 
 def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None, okrs: SetView,
-             severity_override: str | None) -> Finding:
-    where = hit.anchor or (objective, key_result)
-    item = _locate(okrs, *where) if where[0] is not None else None
+             severity_override: Severity | None) -> Finding:
+    anchor_objective, anchor_key_result = hit.anchor or (objective, key_result)
+    item = _locate(okrs, anchor_objective, anchor_key_result) if anchor_objective is not None else None
     start = end = excerpt = None
     if item is not None:
         local_start = hit.start if hit.start is not None else 0
