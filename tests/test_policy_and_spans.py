@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest
 from coach.check.service import check_request
 from coach.core.settings import Settings
@@ -37,12 +38,12 @@ def test_server_policy_file_applies_and_request_policy_adds(tmp_path: Path) -> N
     path = tmp_path / "policy.json"
     path.write_text(json.dumps({"disable": ["missing-deadline"], "severity": {"vague-change": "warning"}}))
     settings = Settings(policy_file=path)
-    reply = check_request(CheckRequest(text=DRAFT), settings)
+    reply = check_request(CheckRequest(text=DRAFT), settings.policy, InputLimits())
     rules = {f.rule: f.severity for f in reply.findings}
     assert "missing-deadline" not in rules and rules["vague-change"] == "warning"
     request_policy = Policy(severity={"vague-change": "info"}, disable=["too-few-key-results"])
     override = CheckRequest(text=DRAFT, policy=request_policy)
-    rules = {f.rule: f.severity for f in check_request(override, settings).findings}
+    rules = {f.rule: f.severity for f in check_request(override, settings.policy, InputLimits()).findings}
     assert rules == {"vague-change": "info"}
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from coach.check.limits import InputLimits, LimitExceeded
 from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import LimitExceeded, check_request
+from coach.check.service import check_request
 from coach.cli.coaching_text import render_coaching
 from coach.cli.findings_text import render_findings
 from coach.coaching.schemas import CoachRequest
@@ -49,7 +50,8 @@ def request_from_source(source: str, cycle: str | None = None) -> CheckRequest:
 def _check(args: argparse.Namespace) -> int:
     settings = Settings()
     source = read_source(args.file)
-    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings)
+    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings.policy,
+                                                 InputLimits.from_settings(settings))
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from coach.check.limits import InputLimits
 from coach.check.requests import OKRSetInput
 from coach.check.service import check_request
 from coach.coaching.judgements import JUDGEMENTS
@@ -51,7 +52,7 @@ async def coach_set(
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
     """POST /v1/coach and `okr-coach coach`: the /v1/check reply plus the coach's."""
-    checked = check_request(body, settings)
+    checked = check_request(body, settings.policy, InputLimits.from_settings(settings))
     catalog = settings.kpi_catalog
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))

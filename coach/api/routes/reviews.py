@@ -30,7 +30,7 @@ from coach.batch.render.to_html import iter_html
 from coach.batch.render.to_json import iter_json
 from coach.batch.runner import ReviewRunner, assemble_job
 from coach.batch.store import IdempotencyConflict, JobStore
-from coach.check.service import LimitExceeded
+from coach.check.limits import LimitExceeded
 from coach.core.settings import Settings
 from rubric.policy import Policy, effective_policy
 from rubric.registry import all_rules
