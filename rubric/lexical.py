@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV
+from lemminflect import (  # type: ignore[import-untyped]  # the package ships no type information
+    getAllInflections,
+    getAllInflectionsOOV,
+    getAllLemmas,
+    getAllLemmasOOV,
+)
 
 _LONGEST_WORD = 40  # longer "words" are not words: answer without caching them
 getAllLemmas("load")  # lemminflect reads its dictionary on first use: do it at import, not in a request

@@ -139,10 +139,10 @@ def _digits(text: str, word: re.Match[str]) -> Span | None:
     token = word.group()
     if trigger := _TRIGGERS.get(token.lower()):  # ordinals: "3rd quarter"
         return trigger(text, word)
-    if found := _CLOCK.match(text, word.start()) or _OUT_OF.match(text, word.start()):
-        return found.start(), found.end()
-    if token[:4].isdigit() and (found := _year(text, word)):
-        return found
+    if clock := _CLOCK.match(text, word.start()) or _OUT_OF.match(text, word.start()):
+        return clock.start(), clock.end()
+    if token[:4].isdigit() and (year := _year(text, word)):
+        return year
     if found := _SLASH_DATE.match(text, word.start()):
         return found.start(), found.end()
     if _WINDOW_TOKEN.fullmatch(token):
@@ -221,8 +221,8 @@ def _match_word(text: str, word: re.Match[str]) -> Span | None:
         return trigger(text, word)
     if first.islower() and "-" not in token and "/" not in token and not lowered.startswith("fy"):
         return None  # an ordinary word: none of the patterns below can start with it
-    if first.isupper() and (found := _month(text, word)):
-        return found
+    if first.isupper() and (month := _month(text, word)):
+        return month
     if lowered.startswith("fy") and (found := _FISCAL.match(text, word.start())):
         return found.start(), found.end()
     if lowered.endswith("-end") and lowered.split("-")[0] in {"year", "quarter", "month", "week", "sprint"}:

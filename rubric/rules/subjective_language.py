@@ -1,16 +1,20 @@
 """Words that different people would score differently."""
 
 import re
+from collections.abc import Iterator
 
 from rubric import lexicon
-from rubric.registry import Hit, rule
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.text import Token
+from rubric.views import Item
 
 _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
 _SENTENCE_BREAKS = frozenset(":.;!?-–—)]>|")
 
 
-@rule(
-    "subjective-language", level="key_result", severity="info", local=True,
+@key_result_rule(
+    "subjective-language", severity="info",
     title="Subjective wording",
     rationale="Words like 'better', 'seamless' or 'world-class' mean different things to different "
     "people, so two reviewers would score the same result differently.",
@@ -19,7 +23,7 @@ _SENTENCE_BREAKS = frozenset(":.;!?-–—)]>|")
           "Objective: Keep readers\nKR: Open rate of 48% or better on every issue by Q3"],
     bad=["Objective: Make checkout painless\nKR: Deliver a seamless checkout experience by Q3"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     text, words = key_result.text, key_result.facts.words
     if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in words):
         return
@@ -30,7 +34,7 @@ def check(key_result, objective, okrs):
             return
 
 
-def _names_something(text, words, index):
+def _names_something(text: str, words: tuple[Token, ...], index: int) -> bool:
     """'Best Buy', 'Great Lakes', 'at Great Place': a capitalised word inside a name, not a qualifier."""
     word = words[index]
     if not word.text[0].isupper():
