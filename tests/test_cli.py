@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main
+from coach.cli.main import main
 
 DRAFT = (
     "# Q3 2026 OKRs\n\nObjective: Be known in our niche\n- Increase brand awareness\n- Aided recall from 12% to 20%\n"
@@ -74,4 +74,13 @@ def test_invalid_json_request_names_the_field(tmp_path: Path, capsys: pytest.Cap
 def test_rules_lists_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert len(out.strip().splitlines()) == 24 and "vague-change" in out
+    assert len(out.strip().splitlines()) == 28 and "vague-change" in out and "missing-owner" in out
+
+
+def test_rules_json_is_the_api_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from coach.api.app import create_app
+
+    assert main(["rules", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == TestClient(create_app()).get("/v1/rules").json()

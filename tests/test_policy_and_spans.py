@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from coach.schemas import CheckRequest
-from coach.service import check_request
-from coach.settings import Settings
+from coach.check.requests import CheckRequest
+from coach.check.service import check_request
+from coach.core.settings import Settings
 from rubric.policy import Policy, Thresholds, load_policy
 from rubric.spans import SourceText, Utf16Index, utf16_length
 
