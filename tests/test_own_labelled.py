@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 
 from rubric.engine import check_okrs
-from rubric.registry import all_rules
+from rubric.registry import KeyResultRule, all_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "own_labelled"
 DEFAULT_CYCLE = "2027-Q1"
@@ -61,7 +61,8 @@ def key_result_rules() -> set[str]:
 def objective_title_rules() -> set[str]:
     """Rules that judge an objective's title, including key-result rules that also read titles."""
     rules = all_rules().values()
-    return {r.id for r in rules if r.level == "objective" or r.objectives} - COUNT_RULES
+    titled = {r.id for r in rules if isinstance(r, KeyResultRule) and r.objectives}
+    return ({r.id for r in rules if r.level == "objective"} | titled) - COUNT_RULES
 
 
 def fired_on_key_result(record: dict[str, Any]) -> set[str]:
