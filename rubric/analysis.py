@@ -58,6 +58,11 @@ class Facts:
         return _metric(self)
 
     @property
+    def own_text(self) -> str:
+        """The item's own words, without the labels around them ('[P1]', 'KR2 -', '(Alice)')."""
+        return self.text[self.content[0] : self.content[1]]
+
+    @property
     def content_words(self) -> list[Token]:
         """The words of the item itself: inside `content`, past any leading adverb ('Significantly')."""
         return _content_words(self.words, self.content)

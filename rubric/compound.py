@@ -20,6 +20,7 @@ from rubric.analysis import Facts, Span
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
 _COMMA = re.compile(r",\s+(?:and\s+)?")
 _ON_TIME_AND_BUDGET = re.compile(r"\bon\s+time\s+and\s+(?:within|on|under)\s+budget\b", re.IGNORECASE)
+_MODALS = frozenset({"can", "will", "to", "must", "should", "could", "would", "and"})
 _MAX_JOINS = 12  # conjunctions judged per item: more is a list, not two goals
 # Words that open a clause about the same measure, not a second one ("..., up from 40%").
 _SAME_MEASURE = frozenset({"up", "down", "from", "vs", "versus", "currently", "baseline", "was", "which", "with",
@@ -150,9 +151,20 @@ class _Sides:
             and any(w.lower in lx.DIRECTION_VERBS for w in self.words[: left + 1])
 
     def _verbs_only(self, left: int) -> bool:
-        """words[:left + 1] are one verb, or verbs listed with commas ('Identify, qualify')."""
+        """The left side ends in verbs that share the right side's object: one verb alone ('Sign and
+        activate'), verbs listed with commas ('Identify, qualify and close'), or a verb after a modal
+        or 'to' ('who can design and build')."""
+        last = self.words[left].lower
+        is_verb = lexical.is_base_verb(last) or last in lx.COMMON_VERBS
         if left == 0:
-            return lexical.is_base_verb(self.words[0].lower) or self.words[0].lower in lx.COMMON_VERBS
+            return is_verb
+        before = self.words[left - 1]
+        if is_verb and before.lower in _MODALS:
+            return True
+        if is_verb and self.text[before.end : self.words[left].start].strip() == "," and (
+            lexical.is_base_verb(before.lower) or before.lower in lx.COMMON_VERBS
+        ):
+            return True
         listed = self.words[: left + 1]
         return all(self.text[a.end : b.start].strip() == "," for a, b in pairwise(listed)) \
             and all(w.lower in lx.COMMON_VERBS or lexical.is_base_verb(w.lower) for w in listed)

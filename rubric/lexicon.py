@@ -135,7 +135,7 @@ LINKING_PREPOSITIONS = frozenset({"from", "of", "in", "on", "with", "via", "by",
 # Words after a verb that show it takes an object (so "and build the team" is a second goal).
 OBJECT_MARKERS = frozenset({
     "the", "a", "an", "our", "my", "their", "its", "your", "all", "more", "every", "each", "new", "up", "out",
-    "on", "to", "it", "them", "sure", "back", "down", "off", "in", "into", "two", "three", "four", "five", "ten",
+    "on", "it", "them", "sure", "back", "down", "off", "in", "into", "two", "three", "four", "five", "ten",
     "one", "both", "some", "several", "this", "these", "those", "his", "her",
 })
 RELATIVE_WORDS = frozenset({"who", "that", "which", "a", "an", "the"})
@@ -148,7 +148,7 @@ NAME_WORDS = frozenset({
     "version", "v", "release", "tier", "level", "phase", "stage", "step", "type", "series", "gen", "generation",
     "windows", "ios", "android", "python", "java", "web", "http", "iso", "covid", "gpt", "iphone", "chapter",
     "section", "article", "room", "gate", "route", "sprint", "round", "season", "episode", "day", "week", "pillar",
-    "objective", "kr", "goal", "fortune", "wave", "cohort", "batch", "milestone", "okr", "number",
+    "objective", "kr", "goal", "fortune", "wave", "cohort", "batch", "milestone", "okr", "number", "no.",
     "pixel", "galaxy", "ps", "xbox", "node", "php", "rails", "vue", "angular", "react", "next.js", "ipv",
 })
 
@@ -161,22 +161,25 @@ METRIC_ACRONYMS = frozenset({
 # Scales that ratings are given on: "4.5/5", "8/10". A reading over another denominator ("120/80") is no rating.
 RATING_SCALES = frozenset({3.0, 4.0, 5.0, 7.0, 10.0, 100.0})
 
+# A range before one of these names a segment, not a target: "18-24 year olds", "10-50 employee companies".
+SEGMENT_NOUNS = ("year olds", "year-olds", "yo", "years old", "employees", "employee", "person", "people", "seat",
+                 "seats", "staff", "fte", "ftes", "headcount", "age", "segment", "bracket", "band")
+
 # -- Bounded metrics (RUBRIC.md value-out-of-range) -----------------------------------------------------
 # A percentage level of these runs from 0% to 100%.
 BOUNDED_METRICS = (
     "rate", "rates", "share", "coverage", "retention", "conversion", "conversions", "uptime", "availability",
-    "accuracy", "adoption", "completion", "percentage", "utilisation", "utilization", "penetration",
-    "participation", "attrition", "churn", "ctr", "csat", "pass rate", "occupancy", "compliance", "resolution",
-    "renewal", "renewals", "win rate", "open rate", "fill rate", "success", "deflection",
-    "capacity", "attendance", "engagement rate", "response rate", "of target accounts", "of accounts",
-    "of users", "of customers", "of teams", "of employees", "of staff", "of tickets", "of services",
+    "accuracy", "adoption", "activation", "completion", "percentage", "utilisation", "utilization", "penetration",
+    "participation", "attrition", "churn", "ctr", "csat", "occupancy", "compliance", "deflection", "attendance",
+    "renewal", "renewals", "success", "satisfaction", "agreement", "open rate", "win rate", "pass rate",
 )
-# Percentages of these are changes or attainment, never bounded levels.
+# Percentages of these are changes or multiples of a level, never bounded levels.
 UNBOUNDED_METRICS = (
-    "net revenue retention", "net dollar retention", "nrr", "ndr", "growth", "roi", "roas", "increase", "uplift",
-    "yoy", "qoq", "mom", "of plan", "of quota", "of target", "of goal", "of budget", "of forecast", "of ote",
+    "net revenue retention", "net dollar retention", "net retention", "nrr", "ndr", "growth", "roi", "roas",
+    "increase", "uplift", "yoy", "qoq", "mom", "wow", "markup", "margin expansion",
 )
-ATTAINMENT_NOUNS = frozenset({"plan", "quota", "target", "goal", "budget", "forecast", "ote"})
+# "130% of plan" is attainment, not a level: unless the noun qualifies another ("120% of target accounts").
+ATTAINMENT_NOUNS = frozenset({"plan", "quota", "target", "goal", "budget", "forecast", "ote", "capacity"})
 
 # -- Numbers ---------------------------------------------------------------------------------------------
 NUMBER_WORDS = {

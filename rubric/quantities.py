@@ -13,7 +13,15 @@ from itertools import islice
 from typing import NamedTuple
 
 from rubric import lexical
-from rubric.lexicon import METRIC_ACRONYMS, MULTIPLIER_WORDS, NAME_WORDS, NUMBER_WORDS, OPENING_VERBS, RATING_SCALES
+from rubric.lexicon import (
+    METRIC_ACRONYMS,
+    MULTIPLIER_WORDS,
+    NAME_WORDS,
+    NUMBER_WORDS,
+    OPENING_VERBS,
+    RATING_SCALES,
+    SEGMENT_NOUNS,
+)
 
 MAX_NUMBERS = 32  # numbers read per item: a key result with more is not one key result
 
@@ -70,6 +78,9 @@ _COMPARATORS_AFTER = [
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:a|the|this|that|second|first|third|each|every|any|no|another|which|only|new|big|right)\s+$", re.I
 )
+_RANGE = re.compile(r"[-–]\d+")
+_SEGMENT = re.compile(r"[-–]\d+\+?[\s-]+(?:" + "|".join(SEGMENT_NOUNS) + r")\b", re.IGNORECASE)
+_SEGMENT_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s+$", re.IGNORECASE)
 _ADJECTIVE_AFTER = re.compile(r"-(?:[^\W\d_]|\s)")
 _HALF_NOUNS = re.compile(r"[\s-]*(?:marathon|day|hour|year|time|way|term|life)", re.I)
 
@@ -138,6 +149,9 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
         return None
     if _ADJECTIVE_AFTER.match(text, m.end()):  # "5-star", "30-day", "1- and 5-star"
         return None
+    if _SEGMENT.match(text, m.end()) or (_RANGE.match(text, m.end()) and _SEGMENT_BEFORE.search(
+            text, max(0, m.start() - 12), m.start())):
+        return None  # "18-24 year olds", "10-50 employee companies", "aged 25-34": a segment's name
     value = float(m.group("num").replace(",", ""))
     end = m.end()
     unit = "count"

@@ -5,23 +5,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rubric import lexicon as lx
 from rubric.analysis import Facts
 from rubric.caching import short_text_cache
 from rubric.kpis import builtin_catalog
 from rubric.quantities import Number
 
-# Metrics whose percentage level is bounded to 0..100 ("% of ..." included, attainment excluded).
-_BOUNDED = re.compile(
-    r"\b(?:rate|rates|share|coverage|retention|conversion|uptime|availability|accuracy|adoption|completion|"
-    r"percentage|utili[sz]ation|penetration|participation|attrition|churn|ctr|csat|pass\s+rate)\b",
-    re.IGNORECASE,
-)
-_PERCENT_OF = re.compile(r"%\s+of\s+(?!(?:\S+\s+){0,5}?(?:plan|quota|target|goal|budget|forecast|ote)\b)", re.I)
-_UNBOUNDED = re.compile(
-    r"\b(?:net\s+(?:revenue|dollar)\s+retention|nrr|ndr|growth|roi|roas|increase|uplift|yoy|qoq|mom|"
-    r"of\s+(?:\S+\s+){0,5}?(?:plan|quota|target|goal|budget|forecast|ote))\b",
-    re.IGNORECASE,
-)
+
+def _words(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + r")\b", re.IGNORECASE)
+
+
+# Metrics whose percentage level is bounded to 0..100, and those whose percentages are never levels.
+_BOUNDED = _words(lx.BOUNDED_METRICS)
+_UNBOUNDED = _words(lx.UNBOUNDED_METRICS)
+_CONVERSION = re.compile(r"\b[\w]+-to-[\w]+\b")  # "trial-to-paid", "MQL-to-SQL": a conversion rate
+# "% of <noun phrase>": a share (bounded) unless the phrase's head is an attainment noun ("130% of plan").
+_PERCENT_OF = re.compile(r"%\s+of\s+([^.,;:]{0,60})", re.I)
+_ASIDE = re.compile(r"\([^()]*\)")
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
+_DETERMINERS = frozenset({"the", "our", "a", "an", "their", "its", "this", "my", "your", "all"})
+_PHRASE_ENDS = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | frozenset({"next", "per", "within", "before", "after"})
 
 
 def comparable(baseline: Number, target: Number) -> tuple[float, float] | None:
@@ -43,15 +47,33 @@ def impossible_level(facts: Facts) -> str | None:
     if target.scale is not None and not 0 <= target.value <= target.scale:
         return f"{target.text} is outside its own scale."
     if target.unit == "percent" and not 0 <= target.value <= 100 and not _UNBOUNDED.search(text) and (
-        _BOUNDED.search(text) or _PERCENT_OF.search(text)
-    ):
+        _share_of(text, target) is not False
+    ) and (_BOUNDED.search(text) or _CONVERSION.search(text) or _share_of(text, target)):
         return f"A rate or share cannot be {target.text}; it runs from 0% to 100%."
     return _outside_catalog_range(target, text)
 
 
+def _share_of(text: str, target: Number) -> bool | None:
+    """'% of X' after the target (or anywhere): True for a share ('120% of target accounts'), False for
+    attainment ('130% of plan', '110% of quota for reps', '300% of ... (IACV) plan'), None without one."""
+    match = _PERCENT_OF.match(text, target.end - 1) or _PERCENT_OF.search(text)  # "% of invoices paid: 108%"
+    if match is None:
+        return None
+    words = [w.lower() for w in _PHRASE_WORD.findall(_ASIDE.sub(" ", match.group(1)))]
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    phrase = []
+    for word in words:
+        if word in _PHRASE_ENDS:
+            break
+        phrase.append(word)
+    return not (phrase and phrase[-1] in lx.ATTAINMENT_NOUNS)
+
+
 def _outside_catalog_range(target: Number, text: str) -> str | None:
     """A catalog KPI named in the text whose valid range excludes the target ('NPS of 150')."""
-    if target.scale is not None or _valid_for_every_kpi(target) or _UNBOUNDED.search(text):
+    if target.scale is not None or _valid_for_every_kpi(target) or _UNBOUNDED.search(text) \
+            or _share_of(text, target) is False:
         return None
     for mention in _mentions(text):
         kpi = mention.kpi

@@ -16,7 +16,9 @@ from rubric.views import ObjectiveView, SetView
     bad=["Objective: Increase qualified leads by 25% next quarter\nKR: MQLs from 400 to 500 per month"],
 )
 def check(objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
-    numbers = objective.facts.numbers
+    text = objective.title
+    # "Become the #1 CRM": a rank in an objective is an ambition, not a target to score.
+    numbers = [n for n in objective.facts.numbers if text[n.start - 1 : n.start] != "#"]
     if numbers:
         first = numbers[0]
         yield Hit(f"The objective contains a target ({first.text}); numbers belong in key results.",

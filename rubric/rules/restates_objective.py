@@ -19,6 +19,8 @@ from rubric.views import Item, ObjectiveView, SetView
 def check(key_result: Item, objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
     if key_result.facts.has_target:
         return
-    kr_words, objective_words = word_set(key_result.text, numbers=False), word_set(objective.title, numbers=False)
+    # Tags and owners around either text ("[P1]", "(Alice)") are not words the two could share.
+    kr_words = word_set(key_result.facts.own_text, numbers=False)
+    objective_words = word_set(objective.facts.own_text, numbers=False)
     if similar(kr_words, objective_words, okrs.thresholds.restate_similarity):
         yield Hit("The key result repeats its objective instead of saying how it will be measured.")
