@@ -94,7 +94,8 @@ class _Sides:
         self.verb_before: list[bool] = []  # verb_before[i]: a verb among words[:i + 1]
         for index, word in enumerate(self.words):
             following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
-            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, following)
+            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, following) \
+                or (index == 0 and _past(word.lower))  # "Modernised the stack and ..."
             self.verb_before.append(seen_verb)
 
     def _left(self, position: int) -> int:

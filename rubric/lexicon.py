@@ -143,6 +143,8 @@ RELATIVE_WORDS = frozenset({"who", "that", "which", "a", "an", "the"})
 # -- Placeholders and names ----------------------------------------------------------------------------
 # "Platform X" or "X (formerly Twitter)" name things; a lone X or Y elsewhere is a stand-in.
 NAMED_LETTER_PREFIXES = frozenset({"platform", "project", "model", "series", "mac", "generation", "gen"})
+# Words that open a name: "Project Atlas 2", "Operation Phoenix 3".
+NAMED_PREFIXES = frozenset({"project", "platform", "operation", "codename", "program", "programme", "product"})
 # A number after these words is part of a name: "SOC 2", "version 3", "tier 1", "phase 2".
 NAME_WORDS = frozenset({
     "version", "v", "release", "tier", "level", "phase", "stage", "step", "type", "series", "gen", "generation",

@@ -17,6 +17,7 @@ from rubric.lexicon import (
     METRIC_ACRONYMS,
     MULTIPLIER_WORDS,
     NAME_WORDS,
+    NAMED_PREFIXES,
     NUMBER_WORDS,
     OPENING_VERBS,
     RATING_SCALES,
@@ -237,8 +238,8 @@ def _names_a_thing(before: str, *, integer: bool) -> bool:
     if not words:
         return False
     word = words[-1]
-    if word.lower() in NAME_WORDS:
-        return True
+    if word.lower() in NAME_WORDS or (len(words) > 1 and words[-2].lower() in NAMED_PREFIXES):
+        return True  # "version 3", "Project Atlas 2"
     if not word.isalpha():
         return False
     if word.isupper():
