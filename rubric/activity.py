@@ -22,15 +22,7 @@ from rubric.text import Token
 
 Span = tuple[int, int]
 
-# Words that may follow a participle in predicate position ("shipped by Q3", "live in 3 markets").
-_AFTER_PREDICATE = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | frozenset({
-    "before", "after", "within", "during", "until", "across", "throughout", "per", "under", "ahead", "end",
-    "and", "&", "plus", "or", "but", "as", "including", "together", "internally", "publicly", "globally",
-    "everywhere", "successfully", "company-wide", "org-wide", "team-wide", "on-time", "again",
-})
-# Nouns after an output noun that make the metric its count: "posting frequency", "release cadence".
-_COUNT_NOUNS = frozenset({"frequency", "cadence", "count"})
-_COUNT_OF = frozenset({"number", "count", "#", "amount", "quantity", "total"})
+_AFTER_PREDICATE = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | lx.AFTER_PREDICATE
 _MULTIWORD_STATES = tuple(sorted((s.split() for s in lx.COMPLETION_STATES if " " in s), key=len, reverse=True))
 _STATE_STARTS = frozenset(phrase[0] for phrase in _MULTIWORD_STATES)
 _PARTICIPLE_STARTS = frozenset(form.split()[0] for form in lx.ACTIVITY_PARTICIPLES) | lx.WORK_ITEM_PARTICIPLES \
@@ -206,7 +198,7 @@ def _counts_output(text: str, words: list[Token], index: int, marks: _Marks, num
     if following in lx.OWN_OUTPUT_DONE or _number_of(words, index):
         return True
     heads_phrase = not following or (following not in lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | _AFTER_PREDICATE \
-        and following not in _COUNT_NOUNS)
+        and following not in lx.COUNT_NOUNS)
     if heads_phrase and following and not following[:1].isdigit():
         return False  # "campaign performance", "demo requests": the noun qualifies another
     if _counted_by_number(text, words[index], numbers):
@@ -222,7 +214,7 @@ def _number_of(words: list[Token], index: int) -> bool:
     """'the number of (sales) calls': a count of the noun, a few modifiers allowed in between."""
     for back in range(index - 1, max(0, index - 4), -1):
         if words[back].lower == "of":
-            return back > 0 and words[back - 1].lower in _COUNT_OF
+            return back > 0 and words[back - 1].lower in lx.COUNT_OF
     return False
 
 

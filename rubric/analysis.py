@@ -69,7 +69,6 @@ class Facts:
 
 
 _END = float("inf")
-_RATE_NOUNS = frozenset({"rate", "rates", "ratio", "score"})
 
 
 @short_text_cache(maxsize=4096)
@@ -140,7 +139,7 @@ def _read_direction(words: list[Token]) -> tuple[Token | None, str | None]:
         following = words[index + 1].lower if index + 1 < len(words) else ""
         if index > 0 and lowered == "lower" and following == "than":
             continue
-        if following in _RATE_NOUNS and "NOUN" in lexical.parts_of_speech(lowered):
+        if following in lx.RATE_NOUNS and "NOUN" in lexical.parts_of_speech(lowered):
             continue  # "Decline rate", "Drop rate": a noun compound naming a metric
         return word, "up" if lowered in lx.UP_VERBS else "down" if lowered in lx.DOWN_VERBS else "unspecified"
     return None, None

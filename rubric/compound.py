@@ -20,11 +20,7 @@ from rubric.analysis import Facts, Span
 _CONJUNCTION = re.compile(r"\s+(?:as\s+well\s+as|and(?:\s+and)?|&|plus)\s+|\s*;\s*", re.IGNORECASE)
 _COMMA = re.compile(r",\s+(?:and\s+)?")
 _ON_TIME_AND_BUDGET = re.compile(r"\bon\s+time\s+and\s+(?:within|on|under)\s+budget\b", re.IGNORECASE)
-_MODALS = frozenset({"can", "will", "to", "must", "should", "could", "would", "and"})
 _MAX_JOINS = 12  # conjunctions judged per item: more is a list, not two goals
-# Words that open a clause about the same measure, not a second one ("..., up from 40%").
-_SAME_MEASURE = frozenset({"up", "down", "from", "vs", "versus", "currently", "baseline", "was", "which", "with",
-                           "including", "measured", "e.g", "i.e", "or", "than", "by", "in", "at", "per", "while"})
 
 
 def _may_join(text: str) -> bool:
@@ -123,7 +119,7 @@ class _Sides:
     def metric_after(self, position: int) -> bool:
         right = self._right(position)
         return right < len(self.words) and self.words[right].lower not in lx.STOP_WORDS \
-            and self.words[right].lower not in _SAME_MEASURE
+            and self.words[right].lower not in lx.SAME_MEASURE
 
     def two_goals(self, start: int, end: int) -> bool:
         """Each side has its own verb: the right side opens with one and the left holds one of its own."""
@@ -138,7 +134,7 @@ class _Sides:
         if words[right].lower.endswith("ly") and right + 1 < len(words):
             right += 1
         verb = words[right].lower
-        if verb in _SAME_MEASURE:
+        if verb in lx.SAME_MEASURE:
             return False
         following = words[right + 1].lower if right + 1 < len(words) else ""
         if _past(verb) and _past(self.words[0].lower):  # "Launched X and doubled Y"
@@ -160,7 +156,7 @@ class _Sides:
         if left == 0:
             return is_verb
         before = self.words[left - 1]
-        if is_verb and before.lower in _MODALS:
+        if is_verb and before.lower in lx.MODALS:
             return True
         if is_verb and self.text[before.end : self.words[left].start].strip() == "," and (
             lexical.is_base_verb(before.lower) or before.lower in lx.COMMON_VERBS

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rubric import lexicon as lx
+
 # Each pattern matches one label at the start; they are applied until none matches.
 _LEADING = [
     re.compile(r"[^\w\s$€£¥<>≤≥~+\-−.\[(\"'“‘#@]+\s*"),  # emoji, bullets, arrows, stars
@@ -42,7 +44,7 @@ _NAME_LABEL_MARKS = (": ", " - ", " – ", " — ")
 _NAME_MARKS = frozenset("-–—|@#")
 _LABEL_WORDS = re.compile(r"[A-Za-z]+")
 # A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
-_NOT_A_LABEL = frozenset({"from", "to", "by", "in", "of", "the", "and", "for", "with", "at", "on", "than"})
+_NOT_A_LABEL = lx.LINKING_PREPOSITIONS | {"to", "the", "and", "than"}
 
 
 def content_span(text: str) -> tuple[int, int]:

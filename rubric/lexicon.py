@@ -74,6 +74,19 @@ COMPLETION_STATES = frozenset({
 AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "can", "will", "able", "has", "have", "had"})
 # A number after these picks items out of a ranking, it does not count them ("top 20 articles").
 SELECTION_WORDS = frozenset({"top", "first", "best", "bottom", "last", "worst", "biggest", "largest"})
+# Words that may follow a completion state in predicate position ("shipped by Q3", "live in 3 markets");
+# function words count too (see rubric.activity).
+AFTER_PREDICATE = frozenset({
+    "before", "after", "within", "during", "until", "across", "throughout", "per", "under", "ahead", "end",
+    "and", "&", "plus", "or", "but", "as", "including", "together", "internally", "publicly", "globally",
+    "everywhere", "successfully", "company-wide", "org-wide", "team-wide", "on-time", "again",
+})
+# Nouns after an output noun that make the metric its count ("posting frequency"), and words before
+# "of" that count what follows ("number of sales calls").
+COUNT_NOUNS = frozenset({"frequency", "cadence", "count"})
+COUNT_OF = frozenset({"number", "count", "#", "amount", "quantity", "total"})
+# A direction word before these is a noun naming a metric: "Decline rate", "Drop rate".
+RATE_NOUNS = frozenset({"rate", "rates", "ratio", "score"})
 # Participles that only report work done when what precedes them is a work item ("bugs closed").
 WORK_ITEM_PARTICIPLES = frozenset({"closed", "resolved", "addressed"})
 WORK_ITEMS = frozenset({"items", "findings", "tasks", "actions", "action", "issues", "bugs", "gaps", "tickets"})
@@ -138,6 +151,11 @@ OBJECT_MARKERS = frozenset({
     "on", "it", "them", "sure", "back", "down", "off", "in", "into", "two", "three", "four", "five", "ten",
     "one", "both", "some", "several", "this", "these", "those", "his", "her",
 })
+# A verb after these shares its object with the next verb ("who can design and build", "to plan and run").
+MODALS = frozenset({"can", "will", "to", "must", "should", "could", "would", "and"})
+# Words that open a clause about the same measure, not a second one ("..., up from 40%").
+SAME_MEASURE = frozenset({"up", "down", "from", "vs", "versus", "currently", "baseline", "was", "which", "with",
+                          "including", "measured", "e.g", "i.e", "or", "than", "by", "in", "at", "per", "while"})
 RELATIVE_WORDS = frozenset({"who", "that", "which", "a", "an", "the"})
 
 # -- Placeholders and names ----------------------------------------------------------------------------

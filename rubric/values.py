@@ -24,7 +24,6 @@ _CONVERSION = re.compile(r"\b[\w]+-to-[\w]+\b")  # "trial-to-paid", "MQL-to-SQL"
 _PERCENT_OF = re.compile(r"%\s+of\s+([^.,;:]{0,60})", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
 _PHRASE_WORD = re.compile(r"[\w'’-]+")
-_DETERMINERS = frozenset({"the", "our", "a", "an", "their", "its", "this", "my", "your", "all"})
 _PHRASE_ENDS = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | frozenset({"next", "per", "within", "before", "after"})
 
 
@@ -60,7 +59,7 @@ def _share_of(text: str, target: Number) -> bool | None:
     if match is None:
         return None
     words = [w.lower() for w in _PHRASE_WORD.findall(_ASIDE.sub(" ", match.group(1)))]
-    while words and words[0] in _DETERMINERS:
+    while words and words[0] in lx.DETERMINERS:
         words = words[1:]
     phrase = []
     for word in words:
