@@ -20,16 +20,11 @@ _BASELINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(r"\s*(?:today|now|currently|at\s+present|in\s+(?:Q[1-4]|H[12]|\d{4}))\b", re.I)
-_TO_BEFORE = re.compile(
-    r"(?:\bto|→|->|=>)\s*(?:(?:under|below|over|above|less\s+than|more\s+than|fewer\s+than|at\s+least|"
-    r"at\s+most|about|around|roughly|<|>|≤|≥|<=|>=)\s*)?$",
-    re.IGNORECASE,
-)
-_FROM_TO_GAP = re.compile(
-    r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|→|->|=>|–|—)\s*(?:(?:under|below|over|above|less\s+than|more\s+than|"
-    r"fewer\s+than|at\s+least|at\s+most|about|around|<|>|≤|≥)\s*)?$",
-    re.IGNORECASE,
-)
+# Words that bound a target after "to": "to under 2%", "→ at least 40".
+_BOUND = (r"(?:(?:under|below|over|above|less\s+than|more\s+than|fewer\s+than|at\s+least|at\s+most|about|around|"
+          r"roughly|<=|>=|<|>|≤|≥)\s*)?")
+_TO_BEFORE = re.compile(r"(?:\bto|→|->|=>)\s*" + _BOUND + "$", re.IGNORECASE)
+_FROM_TO_GAP = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|→|->|=>|–|—)\s*" + _BOUND + "$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|at\s+least\s+|over\s+|another\s+)?$", re.I)
 _CHANGE_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:increase|decrease|growth|reduction|improvement|increased|higher|lower|more|less|"
