@@ -151,7 +151,9 @@ def _metric(facts: Facts) -> str | None:
     # A period that qualifies the next word ("weekly sign-ups", "30-day retention") is part of the metric.
     deadlines = [(s, e) for s, e in facts.time_spans if not _MODIFIER_AFTER.match(text, e)]
     start, end = facts.content
-    cuts = [(n.start, n.end) for n in facts.numbers] + deadlines + [*facts.placeholders, (0, start), (end, len(text))]
+    # Labels are cut, except a "Churn:" label before the values, which names the metric itself.
+    label = (0, 0) if facts.numbers and text[:start].rstrip().endswith(":") else (0, start)
+    cuts = [(n.start, n.end) for n in facts.numbers] + deadlines + [*facts.placeholders, label, (end, len(text))]
     if facts.verb:
         cuts.append((facts.verb.start, facts.verb.end))
     keep = []
@@ -169,9 +171,9 @@ def _metric(facts: Facts) -> str | None:
 
 
 _LINKING_TAIL = re.compile(
-    r"(?:\s*\b(?:from|to|by|of|at|under|below|above|over|within|in|on|less than|more than|fewer than|"
+    r"(?:\s*(?:\b(?:from|to|by|of|at|under|below|above|over|within|in|on|less than|more than|fewer than|"
     r"at least|at most|up from|down from|vs\.?|versus|baseline|current(?:ly)?|avg\.?|average of|"
-    r"or more|or higher|or better|per|a|an|the)\b\s*[(:,]?\s*)+$",
+    r"or more|or higher|or better|per|a|an|the)\b|→|->|=>)\s*[(:,]?\s*)+$",
     re.IGNORECASE,
 )
 _MODIFIER_AFTER = re.compile(

@@ -36,12 +36,13 @@ _TRAILING = [
     re.compile(r"\s*\((?:owner:\s*|@)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$"),  # "(Alice)", "(Bob Smith)"
     re.compile(r"\s*\[(?:owner:\s*)?[^\]\d]{1,30}\]$"),  # "[Alice]", "[done]"
     re.compile(r"\s+#[\w-]+$"),  # "#growth"
+    re.compile(r"\s*[-–—|,;(\[]?\s*(?:owner|dri|lead)\s*:\s*[\w .@-]{1,30}[)\]]?$", re.I),  # "Owner: Bob"
 ]
 _TAIL = 48
 # Cheap tests that skip the pattern loops for the many items with no label at all.
 _MAYBE_LEADING = re.compile(r"[^\w\s]|(?:KR|OKR|O|P)\s*#?\d|\d{1,2}[.)]|(?:Owner|Lead|DRI|Team|Objective|Key)\b", re.I)
 _NAME_LABEL_MARKS = (": ", " - ", " – ", " — ")
-_NAME_MARKS = frozenset("-–—|@#")
+_NAME_MARKS = frozenset("-–—|@#:")
 _LABEL_WORDS = re.compile(r"[A-Za-z]+")
 # A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
 _NOT_A_LABEL = lx.LINKING_PREPOSITIONS | {"to", "the", "and", "than"}

@@ -25,7 +25,7 @@ _NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|"
     r"ninety)"
 )
-_UNIT = r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?)\b"
+_UNIT = r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?|half|halves)\b"
 _PERIOD = r"(?:day|night|week|weekday|weekend|month|quarter|year|sprint|morning|evening|annum|fortnight)\b"
 
 _QUARTER = re.compile(r"(?:Q[1-4]|H[12])(?:\s*(?:FY)?'?(?:19|20)?\d{2}\b)?\b", _FLAGS)
@@ -33,10 +33,13 @@ _FISCAL = re.compile(r"FY\s?'?\d{2,4}(?:[-\s]?(?:Q[1-4]|H[12]))?\b", _FLAGS)
 _YEAR_QUARTER = re.compile(r"(?:19|20)\d{2}[-\s]?(?:Q[1-4]|H[12])\b", _FLAGS)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
+# "by 31/03", "due 15.06": a day and month without a year, after a word that introduces a date.
+_SHORT_DATE = re.compile(r"(?:[0-2]?\d|3[01])[/.](?:0?[1-9]|1[0-2])\b(?![/.]\d)")
+_DATE_BEFORE = re.compile(r"\b(?:by|before|until|till|due|on|deadline:?)\s+$", _FLAGS)
 _END_OF = re.compile(
     r"end\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+)?(?:quarter|year|month|week|sprint|day|"
     r"cycle|term|season|spring|summer|autumn|fall|winter|semester|"
-    r"FY\s?'?\d{2,4}|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
+    r"FY(?:\s?'?\d{2,4})?|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
     _FLAGS,
 )
 _MONTH_DATE = re.compile(r"(?:" + _MONTH_NAMES + r"|May)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?")
@@ -144,6 +147,10 @@ def _digits(text: str, word: re.Match[str]) -> Span | None:
     if token[:4].isdigit() and (year := _year(text, word)):
         return year
     if found := _SLASH_DATE.match(text, word.start()):
+        return found.start(), found.end()
+    if (found := _SHORT_DATE.match(text, word.start())) and _DATE_BEFORE.search(
+        text, max(0, word.start() - 12), word.start()
+    ):
         return found.start(), found.end()
     if _WINDOW_TOKEN.fullmatch(token):
         return word.start(), word.end()
