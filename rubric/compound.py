@@ -55,6 +55,8 @@ def compound_measure(facts: Facts) -> Span | None:
             continue
         if sides.two_goals(start, end) and (left_target or right_target or sides.two_directions(start, end)):
             return start, end
+        if facts.direction_word is not None and sides.two_metrics(start, end):
+            return start, end  # "Increase activation and retention by 10%": one verb, two metrics
         if left_target and right_target and sides.metric_after(end):
             return start, end
         if match.group().strip() == ";" and left_target and sides.words_after(end) >= 2:
@@ -147,6 +149,12 @@ class _Sides:
         return left >= 1 and right < len(self.words) and self.words[right].lower in lx.DIRECTION_VERBS \
             and any(w.lower in lx.DIRECTION_VERBS for w in self.words[: left + 1])
 
+    def two_metrics(self, start: int, end: int) -> bool:
+        """The words either side of the conjunction both name a metric ('NPS and CSAT', 'cost and time')."""
+        left, right = self._left(start), self._right(end)
+        return left >= 1 and right < len(self.words) and self.words[left].lower in lx.METRIC_WORDS \
+            and self.words[right].lower in lx.METRIC_WORDS
+
     def _verbs_only(self, left: int) -> bool:
         """The left side ends in verbs that share the right side's object: one verb alone ('Sign and
         activate'), verbs listed with commas ('Identify, qualify and close'), or a verb after a modal
@@ -181,6 +189,8 @@ def _is_verb(word: str, following: str) -> bool:
         ambiguous = bool(lexical.parts_of_speech(word) & {"NOUN", "ADJ"})
     else:
         return False
+    if following in lx.METRIC_NOUNS and word in lx.ACTIVITY_VERBS:
+        return False  # "build and deploy time", "review and test coverage": a noun compound
     if not ambiguous:
         return True
     if not following:

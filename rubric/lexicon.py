@@ -198,6 +198,12 @@ UNBOUNDED_METRICS = (
     "net revenue retention", "net dollar retention", "net retention", "nrr", "ndr", "growth", "roi", "roas",
     "increase", "uplift", "yoy", "qoq", "mom", "wow", "markup", "margin expansion",
 )
+# Words that name a metric on their own: two of them joined under one verb are two measures
+# ("Increase activation and retention by 10%", "Improve NPS and CSAT").
+METRIC_WORDS = METRIC_NOUNS | METRIC_ACRONYMS | frozenset(b for b in BOUNDED_METRICS if " " not in b) | frozenset({
+    "revenue", "margin", "margins", "profit", "bookings", "pipeline", "traffic", "engagement", "nps", "latency",
+    "uptime", "velocity", "productivity", "spend", "burn", "cac", "ltv", "arpu", "aov",
+})
 # "130% of plan" is attainment, not a level: unless the noun qualifies another ("120% of target accounts").
 ATTAINMENT_NOUNS = frozenset({"plan", "quota", "target", "goal", "budget", "forecast", "ote", "capacity"})
 

@@ -90,6 +90,9 @@ KEY_RESULTS = {
         ("Increase ARR to $5M and NPS to 50", {"compound-key-result", "missing-baseline"}),
         ("Grow signups by 20%, cut CAC by 10%", {"compound-key-result", "missing-baseline"}),
         ("Raise NPS and reduce churn", {"compound-key-result", "vague-change"}),
+        ("Increase activation and retention by 10%", {"compound-key-result", "missing-baseline"}),
+        ("Cut build and deploy time to 5 minutes", {"missing-baseline"}),
+        ("Grow trial and paid sign-ups from 100 to 200", set()),
         ("Recruit and retain 10 senior engineers", set()),
         ("Qualify and close 30 enterprise deals", set()),
     ],
@@ -126,6 +129,7 @@ def test_deadlines_written_as_people_write_them(text: str, expected: set[str]) -
 
 OBJECTIVES = [
     ("Ship the new editor and grow weekly writers", {"compound-objective"}),
+    ("Delight developers and support their growth", {"compound-objective"}),
     ("Hire a head of sales; open the Berlin office", {"compound-objective"}),
     ("Fix onboarding & win back churned teams", {"compound-objective"}),
     ("Consolidate vendors and cut cloud spend", {"compound-objective"}),
