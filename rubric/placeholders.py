@@ -14,17 +14,22 @@ from rubric import lexicon as lx
 Span = tuple[int, int]
 
 PLACEHOLDER = re.compile(
-    r"\b(?:TBD|TBC|TBA|TODO|FIXME|XXX|tbd|tbc|tba|todo|xxx)\b|\?{2,}|_{3,}|"
+    r"\b(?:TBD|TBC|TBA|TODO|FIXME|XXX|tbd|tbc|tba|todo|xxx|xx)\b|T\.B\.[DC]\.?|\?{2,}|_{2,}|[$€£]{2,}|\bQ\?|"
     r"(?<![\w$])(?:[XYZNxn]{1,3}(?:[.,][Xx]{1,3})?|#|\?|\.{3}|…)\s?%|"  # X%, xx%, X.X%, #%, ?%
     r"[$€£]\s?[XYZxN]{1,3}(?:[kKmMbB]|bn)?\b|"  # $X, $XXk
     r"\b[Xx]{1,3}(?:,[Xx]{3})+\b|"  # X,XXX
     r"\b[NXYZ]\d\b|\b([XYZN])\1{1,2}\b|"  # N1, N4: numbered stand-ins; XX, NN
     r"\[[^\]\d]{1,40}\]|<[A-Za-z][^<>\d]{0,38}>|\{[^{}\d]{1,40}\}|"
-    r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\()"
+    r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\()|"
+    # a lone x, n, ? or ... where a number goes: "grow to x users", "from ? to 40"
+    r"(?:(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\b[Rr]each\s)|(?<=\b[Hh]it\s))"
+    r"(?:[xnN](?![\w-])|\?(?!\w)|\.{3}|…)"
 )
 # Every placeholder above contains one of these: a cheap search that skips the full pattern for
 # the ~95% of texts that cannot hold one (the full pattern tries its alternatives at every position).
-MAYBE_PLACEHOLDER = re.compile(r"[?_\[<{XYZN#…]|\.\.\.|[xn]\s?%|xx|[$€£]\s?x|TB|tb|TODO|todo")
+MAYBE_PLACEHOLDER = re.compile(
+    r"[?_\[<{XYZN#…]|\.\.\.|[xn]\s?%|xx|[$€£]\s?[x$€£]|TB|tb|TODO|todo|T\.B|(?:to|from|by|at|each|it)\s[xn]\b"
+)
 
 
 def find_placeholders(text: str, content: Span) -> tuple[tuple[Span, ...], bool]:

@@ -101,6 +101,10 @@ KEY_RESULTS = {
         ("Churn from x% to y%", {"placeholder"}),
         ("Increase activation to N2", {"placeholder"}),
         ("Reach {target} paying teams", {"placeholder"}),
+        ("Grow to x weekly users", {"placeholder"}),
+        ("Churn from ? to 4%", {"placeholder"}),
+        ("Sign N new resellers", {"placeholder"}),
+        ("Upgrade x-ray machines in 3 clinics", {"activity-key-result"}),
     ],
     "past tense and typos": [
         ("Kept uptime above 99.9%", {"maintenance-key-result"}),

@@ -58,7 +58,8 @@ def test_analysis_positions_are_inside_the_text(text: str) -> None:
 _PLACEHOLDERISH = st.lists(st.sampled_from([
     "TBD", "tbc", "TODO", "todo", "FIXME", "XXX", "??", "???", "___", "N%", "XY %", "Z", " X ", "[owner]", "<name>",
     "Tb", "tOdo", "x%", "n %", "[12]", "<1>", "(formerly", "$", ".", "-", " ", "a", "Q3", "10%", "N4", "$Xk",
-    "X,XXX", "{metric}", "#%", "?%", "...%", "…", "xxx", "<Name>",
+    "X,XXX", "{metric}", "#%", "?%", "...%", "…", "xxx", "<Name>", "xx", "T.B.D.", "__", "$$", "Q?", " to x",
+    " from ? ", "by n", " reach ...", "at x",
 ]), max_size=8).map("".join)
 
 
