@@ -23,7 +23,8 @@ PLACEHOLDER = re.compile(
     r"(?<![\w.-])[XYZ](?![\w-]|\.\w|\s*\()|"
     # a lone x, n, ? or ... where a number goes: "grow to x users", "from ? to 40"
     r"(?:(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\bat\s)|(?<=\b[Rr]each\s)|(?<=\b[Hh]it\s))"
-    r"(?:[xnN](?![\w-])|\?(?!\w)|\.{3}|…)"
+    r"(?:[xnN](?![\w-])|\?(?!\w)|\.{3}|…)|"
+    r"(?<=[a-z]\s)N(?=\s+[a-z])"  # "Sign N new resellers"
 )
 # Every placeholder above contains one of these: a cheap search that skips the full pattern for
 # the ~95% of texts that cannot hold one (the full pattern tries its alternatives at every position).
