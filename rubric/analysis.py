@@ -104,7 +104,8 @@ def _inside(number: Number, spans: tuple[Span, ...]) -> bool:
 def _content_words(words: tuple[Token, ...], content: Span) -> list[Token]:
     """Words inside the content span, past leading adverbs ('Significantly')."""
     start, end = content
-    inside = [w for w in words if w.start >= start and w.end <= end]
+    inside = list(words) if start == 0 and (not words or words[-1].end <= end) else \
+        [w for w in words if w.start >= start and w.end <= end]
     skip = 0
     while skip < len(inside) - 1 and inside[skip].lower.endswith("ly") and inside[skip].lower not in lx.DIRECTION_VERBS:
         skip += 1

@@ -26,9 +26,7 @@ def short_text_cache(maxsize: int) -> Callable[[Callable[..., Result]], Callable
 
         @wraps(function)
         def call(text: str, *args: Any, **kwargs: Any) -> Result:
-            if len(text) > CACHE_LIMIT:
-                return function(text, *args, **kwargs)
-            return cached(text, *args, **kwargs)
+            return cached(text, *args, **kwargs) if len(text) <= CACHE_LIMIT else function(text, *args, **kwargs)
 
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         call.cache_info = cached.cache_info  # type: ignore[attr-defined]

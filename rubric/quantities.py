@@ -58,7 +58,6 @@ _UNIT_AFTER = re.compile(
     r"months?|mos?|years?|yrs?|quarters?|sprints?|kg|km|miles?|mi|lbs?|points?|pts|stars?)\b",
     re.IGNORECASE,
 )
-_GLUED_UNIT = re.compile(r"(?P<unit>.+)")
 _SECONDS = {
     "ms": 0.001, "millisecond": 0.001, "s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600,
     "hr": 3600, "hour": 3600, "d": 86400, "day": 86400, "week": 604800, "wk": 604800, "month": 2629800,
@@ -79,6 +78,7 @@ _COMPARATORS_AFTER = [
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:a|the|this|that|second|first|third|each|every|any|no|another|which|only|new|big|right)\s+$", re.I
 )
+_DASHES = frozenset("-–")
 _RANGE = re.compile(r"[-–]\d+")
 _SEGMENT = re.compile(r"[-–]\d+\+?[\s-]+(?:" + "|".join(SEGMENT_NOUNS) + r")\b", re.IGNORECASE)
 _SEGMENT_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s+$", re.IGNORECASE)
@@ -148,11 +148,8 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
     bare = m.end("num") == m.end() and m.group("cur") is None
     if bare and _names_a_thing(text[max(0, m.start() - 24) : m.start()], integer="." not in m.group("num")):
         return None
-    if _ADJECTIVE_AFTER.match(text, m.end()):  # "5-star", "30-day", "1- and 5-star"
-        return None
-    if _SEGMENT.match(text, m.end()) or (_RANGE.match(text, m.end()) and _SEGMENT_BEFORE.search(
-            text, max(0, m.start() - 12), m.start())):
-        return None  # "18-24 year olds", "10-50 employee companies", "aged 25-34": a segment's name
+    if text[m.end() : m.end() + 1] in _DASHES and (_ADJECTIVE_AFTER.match(text, m.end()) or _segment(text, m)):
+        return None  # "5-star", "30-day", "1- and 5-star"; "18-24 year olds", "aged 25-34": names
     value = float(m.group("num").replace(",", ""))
     end = m.end()
     unit = "count"
@@ -181,10 +178,10 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
             scale = None  # "120/80" is a reading, not a rating above its scale
     elif m.group("mult"):
         unit = "ratio"
-    elif unit == "count" and (word := _GLUED_UNIT.match(m.group("glued") or "") or _UNIT_AFTER.match(text, end)):
-        label = word.group("unit").lower()
+    elif unit == "count" and (glued := m.group("glued") or _unit_after(text, end)):
+        label = glued.strip().lower()
         key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
-        end = max(end, word.end()) if word.re is _UNIT_AFTER else end
+        end = end if m.group("glued") else end + len(glued)
         if key in _SECONDS or label in _SECONDS:
             seconds = value * _SECONDS.get(key, _SECONDS.get(label, 1))
             return Number(text[m.start() : end], m.start(), end, value, "time", unit_label=label, seconds=seconds)
@@ -192,6 +189,17 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
         text[m.start() : end], m.start(), end, value, unit, currency=currency, unit_label=label, scale=scale,
         multiplier=bool(m.group("mult")),
     )
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """The unit word right after a number ("300 ms", "2 days"), with the space before it."""
+    word = _UNIT_AFTER.match(text, end)
+    return word.group() if word else None
+
+
+def _segment(text: str, m: re.Match[str]) -> bool:
+    return bool(_SEGMENT.match(text, m.end()) or (
+        _RANGE.match(text, m.end()) and _SEGMENT_BEFORE.search(text, max(0, m.start() - 12), m.start())))
 
 
 def _from_words(text: str, m: re.Match[str]) -> Number | None:

@@ -59,6 +59,7 @@ _PERIOD_END = re.compile(r"(?:year|quarter|month|week|sprint|season|term)\s+end\
 _PERIOD_END_BEFORE = re.compile(r"\b(?:by|at|before|until|till|through|the|of)\s+(?:the\s+)?$", _FLAGS)
 # Clock times ("21:00", "9am", "6 p.m.") and round-the-clock ("24/7") say when, not how much.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)|24/7(?:/365)?|24x7", _FLAGS)
+_ROUND_THE_CLOCK = frozenset({"24/7", "24x7", "24/7/365"})
 # "on 4 nights out of 7", "3 days out of 5": how often, a frequency.
 _OUT_OF = re.compile(
     r"\d+\s+(?:nights?|days?|mornings?|evenings?|weekdays?|weekends?|weeks?|months?|sprints?|times?)\s+out\s+of\s+\d+\b",
@@ -142,8 +143,13 @@ def _digits(text: str, word: re.Match[str]) -> Span | None:
     token = word.group()
     if trigger := _TRIGGERS.get(token.lower()):  # ordinals: "3rd quarter"
         return trigger(text, word)
-    if clock := _CLOCK.match(text, word.start()) or _OUT_OF.match(text, word.start()):
+    after = text[word.end() : word.end() + 5]
+    if (after[:1] == ":" or "m" in (token + after).lower() or token in _ROUND_THE_CLOCK) and (
+        clock := _CLOCK.match(text, word.start())
+    ):
         return clock.start(), clock.end()
+    if text.find("out of", word.end(), word.end() + 24) != -1 and (often := _OUT_OF.match(text, word.start())):
+        return often.start(), often.end()
     if token[:4].isdigit() and (year := _year(text, word)):
         return year
     if found := _SLASH_DATE.match(text, word.start()):
