@@ -7,14 +7,14 @@ import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from pydantic import ValidationError
 
-from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import LimitExceeded, check_request
+from coach.check.service import LimitExceeded
+from coach.cli.check import add_check_command
 from coach.cli.coaching_text import render_coaching
 from coach.cli.findings_text import render_findings
+from coach.cli.sources import read_source, request_from_source
 from coach.coaching.schemas import CoachRequest
 from coach.coaching.session import coach_request
 from coach.core.keys import key_digest, new_key
@@ -23,39 +23,6 @@ from coach.llm import client_from_settings
 from rubric.registry import all_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def read_source(name: str) -> str:
-    """The contents of FILE, or of standard input for '-'."""
-    if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8-sig")
-
-
-def request_from_source(source: str, cycle: str | None = None) -> CheckRequest:
-    """Text and markdown are drafts; a JSON document is a request or a bare OKR set."""
-    stripped = source.lstrip()
-    if stripped.startswith(("{", "[")):
-        try:
-            data = json.loads(source)
-        except json.JSONDecodeError:
-            return CheckRequest(text=source, cycle=cycle)
-        if isinstance(data, dict) and ("text" in data or "okrs" in data):
-            return CheckRequest.model_validate({**data, **({"cycle": cycle} if cycle else {})})
-        return CheckRequest.model_validate({"okrs": data, "cycle": cycle})
-    return CheckRequest(text=source, cycle=cycle)
-
-
-def _check(args: argparse.Namespace) -> int:
-    settings = Settings()
-    source = read_source(args.file)
-    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings)
-    if args.format == "json":
-        print(result.model_dump_json(indent=2))
-    else:
-        label = "<stdin>" if args.file == "-" else args.file
-        print(render_findings(label, source, result, color=args.color), end="")
-    return EXIT_FINDINGS if result.summary.errors else EXIT_OK
 
 
 def _coach(args: argparse.Namespace) -> int:
@@ -124,16 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="okr-coach", description="Critique and coach OKR drafts.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    for name, run, help_text in (
-        ("check", _check, "check a draft (text, markdown or JSON); '-' reads stdin"),
-        ("coach", _coach, "check a draft and suggest verified rewrites and KPI links"),
-    ):
-        draft = commands.add_parser(name, help=help_text)
-        draft.add_argument("file")
-        draft.add_argument("--format", choices=["text", "json"], default="text")
-        draft.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
-        draft.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-        draft.set_defaults(run=run)
+    add_check_command(commands)
+    draft = commands.add_parser("coach", help="check a draft and suggest verified rewrites and KPI links")
+    draft.add_argument("file")
+    draft.add_argument("--format", choices=["text", "json"], default="text")
+    draft.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
+    draft.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    draft.set_defaults(run=_coach)
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=["text", "json"], default="text")
