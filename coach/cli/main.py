@@ -75,6 +75,17 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _mcp(args: argparse.Namespace) -> int:
+    from coach.interop.mcp_server import build_server  # the MCP SDK loads only for this command
+
+    server = build_server(Settings())
+    if args.http:
+        server.run("streamable-http", host=args.host, port=args.port, streamable_http_path=args.path)
+    else:
+        server.run("stdio")
+    return EXIT_OK
+
+
 def _hash_key(args: argparse.Namespace) -> int:
     """A new key and its digest, or just the digest of a given key (so scripts can capture it)."""
     if args.key is not None:
@@ -108,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--workers", type=int, default=None, help="worker processes (default: OKR_COACH_WORKERS)")
     serve.set_defaults(run=_serve)
+
+    mcp = commands.add_parser("mcp", help="serve the tools over the Model Context Protocol (stdio by default)",
+                              description="Tools check_okrs, coach_okrs, list_rules, list_kpis for MCP clients. "
+                              "stdio unless --http: then streamable HTTP at http://HOST:PORT/PATH.")
+    mcp.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
+    mcp.add_argument("--host", default="127.0.0.1")
+    mcp.add_argument("--port", type=int, default=8001)
+    mcp.add_argument("--path", default="/mcp", help="the streamable HTTP endpoint's path")
+    mcp.set_defaults(run=_mcp)
 
     hash_key = commands.add_parser("hash-key", help="make an API key and the digest to configure for it")
     hash_key.add_argument("key", nargs="?", help="digest this key instead of making one; '-' reads it from stdin")
