@@ -52,3 +52,18 @@ def test_a_draft_without_directives_is_returned_unchanged() -> None:
     directives = read_directives(text)
     result = check_text(text)
     assert directives.text is text and suppress(result, directives) == (result, [])
+
+
+def test_v1_check_applies_the_directives_too() -> None:
+    from fastapi.testclient import TestClient
+
+    from coach.api.app import create_app
+    from coach.core.settings import Settings
+
+    client = TestClient(create_app(Settings(metrics=False)))
+    plain = client.post("/v1/check", json={"text": "Objective: Grow\n- Increase signups\n"}).json()
+    silenced = client.post("/v1/check", json={"text": DRAFT}).json()
+    assert "vague-change" in {f["rule"] for f in plain["findings"]}
+    lines = {(f["rule"], DRAFT.count("\n", 0, f["start"]) + 1) for f in silenced["findings"] if f["start"] is not None}
+    assert ("vague-change", 2) not in lines and ("vague-change", 4) in lines
+    assert silenced["summary"]["errors"] == sum(f["severity"] == "error" for f in silenced["findings"])
