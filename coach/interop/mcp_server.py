@@ -16,6 +16,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from pydantic import BaseModel, Field, ValidationError
 
 from coach import __version__
+from coach.check.catalog import RuleDoc, rule_docs
 from coach.check.requests import CheckRequest, CheckResponse
 from coach.check.service import LimitExceeded
 from coach.coaching.schemas import CoachRequest, CoachResponse
@@ -24,8 +25,6 @@ from coach.core.settings import Settings
 from coach.interop.linting import lint_request
 from coach.llm import client_from_settings
 from rubric.kpis import Kpi
-from rubric.models import Level, Severity
-from rubric.registry import all_rules
 
 INSTRUCTIONS = (
     "OKR Coach critiques OKR drafts (objectives and key results) against a deterministic rubric. Call "
@@ -34,19 +33,6 @@ INSTRUCTIONS = (
     "coach_okrs adds verified rewrites and KPI links. list_rules explains the rules; list_kpis lists "
     "the metrics key results can link to."
 )
-
-
-class RuleDoc(BaseModel):
-    """One rule of the catalog, as GET /v1/rules describes it."""
-
-    id: str
-    level: Level
-    severity: Severity
-    title: str
-    rationale: str
-    hint: str
-    good_examples: list[str]
-    bad_examples: list[str]
 
 
 def model_arguments(model: type[BaseModel]) -> inspect.Signature:
@@ -99,9 +85,7 @@ def build_server(settings: Settings) -> MCPServer:
     @server.tool(name="list_rules", title="List the rules", structured_output=True)
     def list_rules() -> list[RuleDoc]:
         """The rubric's rules: id, level, default severity, why it matters, how to fix, examples."""
-        return [RuleDoc(id=r.id, level=r.level, severity=r.severity, title=r.title, rationale=r.rationale,
-                        hint=r.hint, good_examples=list(r.good), bad_examples=list(r.bad))
-                for r in all_rules().values()]
+        return rule_docs()
 
     @server.tool(name="list_kpis", title="List the KPIs", structured_output=True)
     def list_kpis(domain: Annotated[str | None, Field(description="Only this domain: marketing, sales, product, "
