@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from coach.check.limits import InputLimits, LimitExceeded
 from coach.check.requests import CheckResponse
-from coach.check.service import LimitExceeded
 from coach.cli.findings_text import render_findings
 from coach.cli.sources import read_source, request_from_source
 from coach.core.settings import Settings
@@ -25,7 +25,7 @@ from coach.interop.render.github import render_github
 from coach.interop.render.junit import render_junit
 from coach.interop.render.sarif import render_sarif
 from rubric.models import SEVERITY_ORDER
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 from rubric.registry import all_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -97,8 +97,8 @@ def _check_file(name: str, args: argparse.Namespace, settings: Settings, *, conf
             found = discover_config(Path(label) if label != "<stdin>" else Path.cwd())
             config = load_config(found) if found else Policy()
         request = request_from_source(source, args.cycle)
-        request.policy = config.merged_with(request.policy).merged_with(flags)
-        linted = lint_request(request, settings)
+        request.policy = effective_policy(effective_policy(config, request.policy), flags)
+        linted = lint_request(request, settings.policy, InputLimits.from_settings(settings))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputProblem(f"cannot read {name}: {exc}") from exc
     except ConfigError as exc:

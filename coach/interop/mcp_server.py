@@ -16,14 +16,14 @@ from mcp.server.mcpserver.exceptions import ToolError
 from pydantic import BaseModel, Field, ValidationError
 
 from coach import __version__
-from coach.check.catalog import RuleDoc, rule_docs
+from coach.check.limits import InputLimits, LimitExceeded
 from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import LimitExceeded
 from coach.coaching.schemas import CoachRequest, CoachResponse
 from coach.coaching.session import coach_request
 from coach.core.settings import Settings
 from coach.interop.linting import lint_request
 from coach.llm import client_from_settings
+from rubric.catalog import RuleDoc, rule_docs
 from rubric.kpis import Kpi
 
 INSTRUCTIONS = (
@@ -68,9 +68,10 @@ def build_server(settings: Settings) -> MCPServer:
     """The MCP server with its four tools, configured like the HTTP API (OKR_COACH_* settings)."""
     server = MCPServer(name="okr-coach", title="OKR Coach", version=__version__, instructions=INSTRUCTIONS)
     client = client_from_settings(settings)
+    limits = InputLimits.from_settings(settings)
 
     async def check(request: CheckRequest) -> CheckResponse:
-        return lint_request(request, settings).response
+        return lint_request(request, settings.policy, limits).response
 
     async def coach(request: CoachRequest) -> CoachResponse:
         return await coach_request(request, client=client, settings=settings)
@@ -85,7 +86,7 @@ def build_server(settings: Settings) -> MCPServer:
     @server.tool(name="list_rules", title="List the rules", structured_output=True)
     def list_rules() -> list[RuleDoc]:
         """The rubric's rules: id, level, default severity, why it matters, how to fix, examples."""
-        return rule_docs()
+        return list(rule_docs())
 
     @server.tool(name="list_kpis", title="List the KPIs", structured_output=True)
     def list_kpis(domain: Annotated[str | None, Field(description="Only this domain: marketing, sales, product, "

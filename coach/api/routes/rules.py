@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from coach.check.catalog import RuleDoc, rule_docs
+from rubric.catalog import RuleDoc, rule_docs
 
 router = APIRouter()
 
 
 @router.get("/v1/rules", response_model=list[RuleDoc], tags=["rubric"], summary="The rule catalog with docs")
 def rules() -> list[RuleDoc]:
-    return rule_docs()
+    return list(rule_docs())

@@ -7,6 +7,7 @@ Offsets and lengths are UTF-16 code units of the document the client sent (marku
 from __future__ import annotations
 
 from coach import __version__
+from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest
 from coach.core.settings import Settings
 from coach.interop.languagetool.annotated import Document
@@ -104,7 +105,8 @@ def check_form(form: CheckForm, document: Document, settings: Settings,
     """The rubric's findings on the document as LanguageTool matches sorted by position, and the findings."""
     language = language_info(form.language)
     policy, ignored = form_policy(form)
-    linted = lint_request(CheckRequest(text=document.plain, policy=policy), settings)
+    linted = lint_request(CheckRequest(text=document.plain, policy=policy), settings.policy,
+                          InputLimits.from_settings(settings))
     utf16 = Utf16Index(document.original)
     rules = all_rules()
     matches = sorted(
