@@ -40,8 +40,8 @@ def model_arguments(model: type[BaseModel]) -> inspect.Signature:
     it, so the SDK publishes the model's own fields as the tool's flat input schema."""
     parameters = []
     for name, field in model.model_fields.items():
-        annotation = field.annotation if field.is_required() else field.annotation | None
-        described = Annotated[annotation, Field(description=field.description)]
+        annotation: Any = field.annotation if field.is_required() else field.annotation | None  # type: ignore[operator]
+        described = Annotated[annotation, Field(description=field.description)]  # type: ignore[valid-type]
         parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=described,
                                             default=inspect.Parameter.empty if field.is_required() else None))
     return inspect.Signature(parameters)

@@ -65,13 +65,13 @@ class InvalidForm(ValueError):
 
 def language_info(code: str) -> LanguageInfo:
     """The reply's `language` for a request's `language`; a non-English one is refused, not checked as English."""
-    known = {language.longCode.casefold(): language for language in LANGUAGES}
-    if code.casefold() == "auto":
-        chosen = LANGUAGES[0]
-    elif (chosen := known.get(code.casefold())) is None and not code.casefold().startswith("en-"):
-        raise InvalidForm("language", f"OKR Coach checks English drafts; {code!r} is not supported. Send 'auto', "
-                                  "'en' or an English variant such as 'en-US' (GET /v2/languages lists them).")
-    chosen = chosen or Language(name="English", code="en", longCode=code)
+    known = {language.longCode.casefold(): language for language in LANGUAGES} | {"auto": LANGUAGES[0]}
+    chosen = known.get(code.casefold())
+    if chosen is None:
+        if not code.casefold().startswith("en-"):
+            raise InvalidForm("language", f"OKR Coach checks English drafts; {code!r} is not supported. Send "
+                              "'auto', 'en' or an English variant such as 'en-US' (GET /v2/languages lists them).")
+        chosen = Language(name="English", code="en", longCode=code)
     detected = DetectedLanguage(name=chosen.name, code=chosen.longCode, confidence=1.0)
     return LanguageInfo(name=chosen.name, code=chosen.longCode, detectedLanguage=detected)
 

@@ -21,7 +21,9 @@ def render_junit(files: list[CheckedFile]) -> str:
             where = f"{region.start_line}:{region.start_column}" if region else _item(finding.objective,
                                                                                         finding.key_result)
             case = ET.SubElement(suite, "testcase", classname=checked.label, name=f"{finding.rule} at {where}",
-                                 file=checked.label, **({"line": str(region.start_line)} if region else {}))
+                                 file=checked.label)
+            if region:
+                case.set("line", str(region.start_line))
             failure = ET.SubElement(case, "failure", type=finding.severity, message=finding.message)
             failure.text = f"{checked.label}:{where}: {finding.severity} [{finding.rule}] {finding.message}\n" \
                            f"hint: {finding.hint}"
