@@ -20,6 +20,14 @@ class CheckedFile:
     suppressed: list[Finding] = field(default_factory=list)
 
 
+def item_name(finding: Finding) -> str:
+    """Where a finding without a span is: 'set', 'objective 2' or 'objective 2, key result 3' (1-based)."""
+    if finding.objective is None:
+        return "set"
+    where = f"objective {finding.objective + 1}"
+    return where + (f", key result {finding.key_result + 1}" if finding.key_result is not None else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """1-based lines and columns (columns in code points), the end column exclusive as SARIF has it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from coach.interop.render.files import CheckedFile, LineIndex
+from coach.interop.render.files import CheckedFile, LineIndex, item_name
 
 
 def render_junit(files: list[CheckedFile]) -> str:
@@ -18,8 +18,7 @@ def render_junit(files: list[CheckedFile]) -> str:
         lines = LineIndex(checked.source)
         for finding in findings:
             region = lines.region(finding)
-            where = f"{region.start_line}:{region.start_column}" if region else _item(finding.objective,
-                                                                                        finding.key_result)
+            where = f"{region.start_line}:{region.start_column}" if region else item_name(finding)
             case = ET.SubElement(suite, "testcase", classname=checked.label, name=f"{finding.rule} at {where}",
                                  file=checked.label)
             if region:
@@ -35,9 +34,3 @@ def render_junit(files: list[CheckedFile]) -> str:
     root.set("failures", str(failures))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def _item(objective: int | None, key_result: int | None) -> str:
-    if objective is None:
-        return "set"
-    return f"objective {objective + 1}" + (f", key result {key_result + 1}" if key_result is not None else "")
