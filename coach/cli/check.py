@@ -78,7 +78,8 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             checked.append(_check_file(name, args, settings, config=explicit, flags=flags))
         except InputProblem as exc:
-            failed = bool(_usage(str(exc)))
+            _usage(str(exc))
+            failed = True
     print(_render(checked, args), end="")
     if failed:
         return EXIT_USAGE
