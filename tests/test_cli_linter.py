@@ -147,3 +147,10 @@ def test_inline_directives_apply_in_the_cli_and_are_counted(tmp_path: Path,
     assert code == 1  # no-measurable-target on the podcast line is still an error
     assert "[vague-change]" not in out and "1 more silenced" in out
     assert "'nope'" in err
+
+
+def test_github_annotations_escape_what_the_runner_would_misread() -> None:
+    from coach.interop.render.github import _escape
+
+    assert _escape("50% done\nnext line") == "50%25 done%0Anext line"
+    assert _escape("okrs/a,b:c.md", property=True) == "okrs/a%2Cb%3Ac.md"

@@ -78,6 +78,9 @@ def _mcp(args: argparse.Namespace) -> int:
 
     server = build_server(Settings())
     if args.http:
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"okr-coach: warning: the MCP server on {args.host} has no authentication; anyone who can "
+                  "reach it can call its tools", file=sys.stderr)
         server.run("streamable-http", host=args.host, port=args.port, streamable_http_path=args.path)
     else:
         server.run("stdio")
