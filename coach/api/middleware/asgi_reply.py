@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 from starlette.types import Send
 
-from coach.api.errors import ErrorDetail, ErrorResponse
+from coach.api.errors import ErrorDetail, error_json
 
 
 async def send_error(
     send: Send, status: int, error: str, detail: ErrorDetail, headers: Iterable[tuple[bytes, bytes]] = ()
 ) -> None:
     """Answer with `ErrorResponse` JSON without going through the framework (cheap, before routing)."""
-    body = ErrorResponse(error=error, detail=[detail]).model_dump_json().encode()
+    body = error_json(error, [detail])
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *headers]})
     await send({"type": "http.response.body", "body": body})
