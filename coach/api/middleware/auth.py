@@ -38,10 +38,15 @@ class ApiKeyAuth:
         self.open_paths = open_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in self.open_paths or is_cors_preflight(scope):
+        if scope["type"] != "http" or is_cors_preflight(scope):
             await self.app(scope, receive, send)
             return
         key = presented_key(scope["headers"])
+        if scope["path"] in self.open_paths:  # open, but a valid key still shows more (e.g. /readyz's details)
+            if key is not None and (key_id := self.verifier.identify(key)) is not None:
+                scope.setdefault("state", {})["api_key_id"] = key_id
+            await self.app(scope, receive, send)
+            return
         if key is None:
             await send_error(send, 401, "An API key is required.", ErrorDetail(
                 field="header.X-API-Key", type="missing_api_key",

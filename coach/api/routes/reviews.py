@@ -76,7 +76,8 @@ async def get_runner(request: Request) -> ReviewRunner:
 @router.post(
     "/v1/reviews", status_code=202, response_model=ReviewStatus, responses={
         **ERROR_RESPONSES, 200: {"model": ReviewReport, "description": "`sync=true` and a small batch: the report."},
-        409: {"description": "The Idempotency-Key was used before with a different upload."}},
+        409: {"description": "The Idempotency-Key was used before with a different upload."},
+        415: {"description": "The body is neither application/json nor multipart/form-data."}},
     summary="Review a team's OKR sets",
     description="Send JSON (`sets`) or upload a file as multipart field `file` (CSV with one row per key result or "
     "per objective, a JSON list of sets, or Markdown with one `## Owner` section each; optional fields "
@@ -130,8 +131,13 @@ async def create_review(
 
 async def _read_request(request: Request, settings: Settings) -> tuple[ImportResult, ReviewOptions]:
     content_type = request.headers.get("content-type", "")
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type != "multipart/form-data" and media_type != "application/json" and not media_type.endswith("+json"):
+        # A cross-site HTML form can send text/plain without a CORS preflight: such a body must not create jobs.
+        raise HTTPException(415, f"Send the batch as application/json, or upload a file as multipart/form-data; "
+                            f"got {content_type or 'no Content-Type'}.")
     try:
-        if content_type.startswith("multipart/form-data"):
+        if media_type == "multipart/form-data":
             return await _read_upload(request, settings)
         body = ReviewRequest.model_validate_json(await request.body())
     except ValidationError as exc:
