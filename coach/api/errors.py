@@ -62,8 +62,9 @@ def _field(loc: tuple) -> str:
 def _detail(error: dict, body: object) -> ErrorDetail:
     kind = str(error.get("type", "value_error"))
     message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
-    if kind != "json_invalid":
-        return ErrorDetail(field=_field(tuple(error.get("loc", ()))), message=message, type=kind)
+    if kind != "json_invalid":  # a validator may name the field inside the value it checked (ctx "field")
+        inner = str((error.get("ctx") or {}).get("field", ""))
+        return ErrorDetail(field=_field((*error.get("loc", ()), *filter(None, [inner]))), message=message, type=kind)
     # FastAPI reports a JSON syntax error at a character offset (`loc` ends with it); pydantic in words.
     reason = str((error.get("ctx") or {}).get("error", message))
     loc = tuple(error.get("loc", ()))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from coach.check.unicode_input import UnicodeInput
 from rubric.models import CheckResult
 from rubric.policy import Policy
 from rubric.registry import all_rules
@@ -36,7 +37,7 @@ class OKRSetInput(BaseModel):
     objectives: list[ObjectiveInput] = Field(default_factory=list)
 
 
-class CheckRequest(BaseModel):
+class CheckRequest(UnicodeInput):
     """Give exactly one of `text` (a draft as people write it) or `okrs` (structured)."""
 
     model_config = ConfigDict(

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from coach.api.deps import get_settings
@@ -31,6 +31,7 @@ from coach.batch.render.to_json import iter_json
 from coach.batch.runner import ReviewRunner, assemble_job
 from coach.batch.store import IdempotencyConflict, JobStore
 from coach.check.service import LimitExceeded
+from coach.check.unicode_input import UnicodeInput
 from coach.core.settings import Settings
 from rubric.policy import Policy
 from rubric.registry import all_rules
@@ -40,7 +41,7 @@ router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 
 
-class ReviewRequest(BaseModel):
+class ReviewRequest(UnicodeInput):
     """A batch of OKR sets as JSON; uploads (CSV, JSON, Markdown) go as multipart field `file` instead."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"sets": [

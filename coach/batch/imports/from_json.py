@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError, Submission, SubmittedObjective
 from coach.check import requests
+from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
 
 class ObjectiveInput(requests.ObjectiveInput):
@@ -37,6 +38,8 @@ def import_json(text: str) -> ImportResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailure("file", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+    if (path := lone_surrogate_path(data)) is not None:
+        raise ImportFailure("file", surrogate_message(path) + ".")
     company: list[Any] = []
     if isinstance(data, dict):
         company = data.get("company_objectives") or []
