@@ -48,14 +48,14 @@ class ApiKeyAuth:
             await self.app(scope, receive, send)
             return
         if key is None:
-            await send_error(send, 401, "An API key is required.", ErrorDetail(
+            await send_error(scope, receive, send, 401, "An API key is required.", ErrorDetail(
                 field="header.X-API-Key", type="missing_api_key",
                 message="send your key as 'X-API-Key: <key>' or 'Authorization: Bearer <key>'"),
                 headers=[(b"www-authenticate", b'Bearer realm="okr-coach"')])
             return
         key_id = self.verifier.identify(key)
         if key_id is None:
-            await send_error(send, 403, "The API key is not valid.", ErrorDetail(
+            await send_error(scope, receive, send, 403, "The API key is not valid.", ErrorDetail(
                 field="header.X-API-Key", type="invalid_api_key",
                 message="this key is not configured on the server; check for typos or ask for a new key"))
             return

@@ -96,16 +96,17 @@ class RateLimit:
         client = client_identity(scope)
         for item in self.items:
             if not await self._call(self.limiter.hit, item, client):
-                await self._reject(send, item, client)
+                await self._reject(scope, receive, send, item, client)
                 return
         await self.app(scope, receive, send)
 
-    async def _reject(self, send: Send, item: RateLimitItem, client: str) -> None:
+    async def _reject(self, scope: Scope, receive: Receive, send: Send, item: RateLimitItem, client: str) -> None:
         stats = await self._call(self.limiter.get_window_stats, item, client)
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
         who = "API key" if client.startswith("key:") else "client address"
         await send_error(
-            send, 429, "Too many requests; slow down and retry after the number of seconds in Retry-After.",
+            scope, receive, send, 429,
+            "Too many requests; slow down and retry after the number of seconds in Retry-After.",
             ErrorDetail(field="rate_limit", type="rate_limited",
                         message=f"the limit is {item} per {who}; retry in {retry_after} s"),
             headers=[(b"retry-after", str(retry_after).encode())])
