@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from coach_llm_fakes import llm_settings
 from fastapi.testclient import TestClient
-from fault_llm import GOOD_REWRITE, FaultServer
+from fault_llm import FaultServer
 
 from coach.api.app import create_app
 from coach.coaching.schemas import CoachResponse
@@ -99,3 +99,24 @@ def test_a_rejected_json_schema_falls_back_to_json_mode_logged_counted_and_retri
         client.json_schema_retry_seconds = 0.0  # ...but not for ever: after the pause json_schema is tried again
         post_coach(api, DRAFT + "\nKR: Ship 2 guides by Q4")
         assert formats(fault_llm, start)[3:] == ["json_schema", "json_object"]
+
+
+# Item 5: one deadline around the whole model interaction.
+
+@pytest.mark.parametrize("mode", ["trickle", "hang"])
+def test_a_model_that_trickles_or_hangs_is_cut_off_by_the_budget(fault_llm: FaultServer, tmp_path: Path,
+                                                                 mode: str) -> None:
+    """The read timeout restarts with every byte, so only a deadline stops a server sending one byte a second."""
+    body = coach(fault_llm, mode, tmp_path, llm_timeout=30.0, llm_budget=1.5)
+    assert body["provider"]["name"] == "offline"
+    assert any("1.5 s" in w and "budget" in w for w in body["warnings"]), body["warnings"]
+    assert body["suggestions"] and {s["source"] for s in body["suggestions"]} == {"offline"}
+
+
+def test_the_re_ask_gets_no_fresh_budget(fault_llm: FaultServer, tmp_path: Path) -> None:
+    """Each reply takes 2 s and is invalid; with a 3 s budget the re-ask is cut off, not given 3 s more."""
+    start = len(fault_llm.calls("slow=2"))
+    body = coach(fault_llm, "slow=2", tmp_path, llm_timeout=30.0, llm_budget=3.0)
+    assert any("3 s" in w and "budget" in w for w in body["warnings"]), body["warnings"]
+    assert not any("twice" in w for w in body["warnings"])
+    assert len(fault_llm.calls("slow=2")) - start == 2

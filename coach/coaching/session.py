@@ -2,11 +2,14 @@
 
 The model is optional and never trusted: changes are verified, KPI ids checked against the
 catalog, indices checked against the set. When the model fails, the reply falls back to the
-offline coach and says why in `warnings`; the rubric's findings are never lost.
+offline coach and says why in `warnings`; the rubric's findings are never lost. The whole model
+interaction (the answer, its re-ask, the repair round) runs under one wall-clock deadline,
+`llm_budget` seconds: a server trickling one byte a second cannot hold a request longer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from coach.check.requests import OKRSetInput
@@ -22,7 +25,7 @@ from coach.coaching.verify import change_problem, draft_of, verify
 from coach.core.metrics import DEGRADATIONS
 from coach.core.settings import Settings
 from coach.core.usage import Usage
-from coach.llm.base import LLMClient, LLMError
+from coach.llm.base import Completion, LLMClient, LLMError, M, Message
 from rubric.engine import check_okrs
 from rubric.kpis import KpiCatalog
 from rubric.models import CheckResult, Finding
@@ -46,7 +49,7 @@ async def coach_set(
     merged = settings.policy.merged_with(policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
     return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
-                               token_budget=settings.llm_max_tokens_per_request)
+                               settings=settings)
 
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
@@ -56,19 +59,19 @@ async def coach_request(body: CoachRequest, *, client: LLMClient | None, setting
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
     coached = await coach_checked(checked, client=client, policy=settings.policy.merged_with(body.policy),
-                                  catalog=catalog, token_budget=settings.llm_max_tokens_per_request)
+                                  catalog=catalog, settings=settings)
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 
 
 async def coach_checked(
-    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog,
-    token_budget: int | None = None,
+    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog, settings: Settings,
 ) -> CoachResult:
     """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach).
 
-    `token_budget` caps the model tokens of this request: once spent, no repair round is asked for.
+    From `settings`: `llm_max_tokens_per_request` caps the model tokens of this request (once spent, no
+    repair round is asked for) and `llm_budget` the seconds of the whole model interaction.
     """
-    session = _Session(result, client, policy, KpiLinker(catalog), token_budget)
+    session = _Session(result, client, policy, KpiLinker(catalog), settings)
     return await session.run()
 
 
@@ -76,14 +79,17 @@ class _Session:
     """One coaching of one set: collects usage and warnings along the way."""
 
     def __init__(self, result: CheckResult, client: LLMClient | None, policy: Policy, linker: KpiLinker,
-                 token_budget: int | None) -> None:
+                 settings: Settings) -> None:
         self.result, self.client, self.policy, self.linker = result, client, policy, linker
-        self.token_budget = token_budget
+        self.token_budget = settings.llm_max_tokens_per_request
+        self.seconds = settings.llm_budget
+        self.deadline = 0.0  # loop time; set when the session runs
         self.usage = Usage()
         self.warnings: list[str] = []
         self.messages = coach_messages(result, linker) if client is not None else []
 
     async def run(self) -> CoachResult:
+        self.deadline = asyncio.get_running_loop().time() + self.seconds
         offline = offline_proposal(self.result, self.linker, self.policy)
         proposal = await self._ask_model() if self.client is not None else None
         suggestions = self._verified(offline.changes, "offline")
@@ -100,14 +106,20 @@ class _Session:
                            usage=self.usage, warnings=self.warnings)
 
     async def _ask_model(self) -> Proposal | None:
+        completion = await self._complete(self.messages, Proposal, "The model was not used")
+        return completion.value if completion is not None else None
+
+    async def _complete(self, messages: list[Message], schema: type[M], what: str) -> Completion[M] | None:
+        """One model answer within the session's deadline, or None and a warning saying `what` happened and why."""
         assert self.client is not None
         try:
-            completion = await self.client.complete(self.messages, Proposal)
+            async with asyncio.timeout_at(self.deadline):
+                completion = await self.client.complete(messages, schema)
         except Exception as exc:  # the coach degrades on any model failure, it never fails the request
-            self._degrade(exc, "The model was not used")
+            self._degrade(exc, what)
             return None
         self.usage += completion.usage
-        return completion.value
+        return completion
 
     async def _with_repairs(self, proposal: Proposal) -> list[Suggestion]:
         """Verify the model's changes; ask once more for those the rubric still rejects."""
@@ -123,13 +135,10 @@ class _Session:
                 "no repair round was asked for; unverified suggestions are marked verified=false."
             )
             return suggestions
-        assert self.client is not None
-        try:
-            repair = await self.client.complete(repair_messages(self.messages, proposal, failures), Repair)
-        except Exception as exc:  # keep the unverified suggestions, marked as such
-            self._degrade(exc, "The repair round failed; unverified suggestions are marked verified=false")
+        repair = await self._complete(repair_messages(self.messages, proposal, failures), Repair,
+                                      "The repair round failed; unverified suggestions are marked verified=false")
+        if repair is None:  # keep the unverified suggestions, marked as such
             return suggestions
-        self.usage += repair.usage
         repaired = {_place(c): c for c in self._applicable(repair.value.changes)}
         return [
             self._verified([repaired[_place(c)]], "llm")[0] if not s.verified and _place(c) in repaired else s
@@ -137,9 +146,13 @@ class _Session:
         ]
 
     def _degrade(self, exc: Exception, what: str) -> None:
-        DEGRADATIONS.labels("coach", type(exc).__name__).inc()
         if isinstance(exc, LLMError):
             self.usage += exc.usage
+        past_deadline = asyncio.get_running_loop().time() >= self.deadline  # whichever timeout fired first
+        DEGRADATIONS.labels("coach", "deadline" if past_deadline else type(exc).__name__).inc()
+        if past_deadline:
+            reason = f"the model did not finish within the {self.seconds:g} s budget (OKR_COACH_LLM_BUDGET)"
+        elif isinstance(exc, LLMError):
             reason = exc.reason
         else:
             log.exception("unexpected error from the model client")
