@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from coach_llm_fakes import llm_settings
 from fastapi.testclient import TestClient
-from fault_llm import FaultServer
+from fault_llm import GOOD_REWRITE, FaultServer
 
 from coach.api.app import create_app
 from coach.coaching.schemas import CoachResponse
@@ -120,3 +120,28 @@ def test_the_re_ask_gets_no_fresh_budget(fault_llm: FaultServer, tmp_path: Path)
     assert any("3 s" in w and "budget" in w for w in body["warnings"]), body["warnings"]
     assert not any("twice" in w for w in body["warnings"])
     assert len(fault_llm.calls("slow=2")) - start == 2
+# Item 6: model output is bounded.
+
+def test_a_5_mb_rationale_is_cut_to_a_few_hundred_characters(fault_llm: FaultServer, tmp_path: Path) -> None:
+    body = coach(fault_llm, "huge", tmp_path, llm_timeout=30.0, llm_budget=30.0)
+    [suggestion] = [s for s in body["suggestions"] if s["source"] == "llm"]
+    assert suggestion["texts"] == [GOOD_REWRITE] and suggestion["verified"] is True
+    assert len(suggestion["rationale"]) <= 501 and suggestion["rationale"].startswith("Because.")
+
+
+def test_20000_changes_and_findings_are_capped_and_warnings_deduplicated(fault_llm: FaultServer,
+                                                                         tmp_path: Path) -> None:
+    body = coach(fault_llm, "many", tmp_path, llm_timeout=30.0, llm_budget=30.0)
+    assert len([s for s in body["suggestions"] if s["source"] == "llm"]) <= ITEMS
+    assert len(body["advisories"]) <= ITEMS + 1
+    assert len(body["warnings"]) == len(set(body["warnings"])) <= 10
+    assert any("20000 changes" in w for w in body["warnings"]), body["warnings"]
+
+
+@pytest.mark.parametrize(("mode", "why"), [("echo", "instructions"), ("long", "longer than")])
+def test_a_rewrite_echoing_the_prompt_or_far_longer_than_its_original_is_rejected(
+        fault_llm: FaultServer, tmp_path: Path, mode: str, why: str) -> None:
+    body = coach(fault_llm, mode, tmp_path)
+    assert not [s for s in body["suggestions"] if s["source"] == "llm"]
+    assert not any("OKR coach" in t for s in body["suggestions"] for t in s["texts"])
+    assert any(why in w for w in body["warnings"]), body["warnings"]

@@ -14,6 +14,7 @@ import logging
 
 from coach.check.requests import OKRSetInput
 from coach.check.service import check_request
+from coach.coaching.bounds import bounded_change, bounded_proposal, bounded_warnings, capped, text_problem
 from coach.coaching.judgements import JUDGEMENTS
 from coach.coaching.kpi_links import KpiLinker
 from coach.coaching.offline import offline_proposal
@@ -83,6 +84,7 @@ class _Session:
         self.result, self.client, self.policy, self.linker = result, client, policy, linker
         self.token_budget = settings.llm_max_tokens_per_request
         self.seconds = settings.llm_budget
+        self.max_item_chars = settings.max_item_chars
         self.deadline = 0.0  # loop time; set when the session runs
         self.usage = Usage()
         self.warnings: list[str] = []
@@ -103,11 +105,11 @@ class _Session:
             links = self._merge_links(proposal, links)
             advisories = self._advisories(proposal.findings)
         return CoachResult(suggestions=suggestions, kpi_links=links, advisories=advisories, provider=provider,
-                           usage=self.usage, warnings=self.warnings)
+                           usage=self.usage, warnings=bounded_warnings(self.warnings))
 
     async def _ask_model(self) -> Proposal | None:
         completion = await self._complete(self.messages, Proposal, "The model was not used")
-        return completion.value if completion is not None else None
+        return bounded_proposal(completion.value, self.result, self.warnings) if completion is not None else None
 
     async def _complete(self, messages: list[Message], schema: type[M], what: str) -> Completion[M] | None:
         """One model answer within the session's deadline, or None and a warning saying `what` happened and why."""
@@ -139,7 +141,8 @@ class _Session:
                                       "The repair round failed; unverified suggestions are marked verified=false")
         if repair is None:  # keep the unverified suggestions, marked as such
             return suggestions
-        repaired = {_place(c): c for c in self._applicable(repair.value.changes)}
+        asked = capped(repair.value.changes, len(failures), "repaired changes", self.warnings)
+        repaired = {_place(c): c for c in self._applicable([bounded_change(c) for c in asked])}
         return [
             self._verified([repaired[_place(c)]], "llm")[0] if not s.verified and _place(c) in repaired else s
             for c, s in zip(changes, suggestions, strict=True)
@@ -163,8 +166,10 @@ class _Session:
     def _applicable(self, changes: list[ProposedChange]) -> list[ProposedChange]:
         draft = draft_of(self.result)
         usable = []
+        system_prompt = self.messages[0]["content"] if self.messages else ""
         for change in changes:
-            if problem := change_problem(change, draft):
+            if problem := change_problem(change, draft) or text_problem(
+                    change, self._original(change), self.max_item_chars, system_prompt):
                 self.warnings.append(f"Dropped a change from the model: {problem}.")
             else:
                 usable.append(change)
