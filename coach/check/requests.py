@@ -42,7 +42,10 @@ class CheckRequest(UnicodeInput):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [
+        json_schema_extra={"oneOf": [  # exactly one of the two, as `_one_input` checks
+            {"required": ["text"], "properties": {"text": {"type": "string"}}},
+            {"required": ["okrs"], "properties": {"okrs": {"type": "object"}}},
+        ], "examples": [
             {"text": "Objective: Be known in our niche\nKR: Increase brand awareness"},
             {"okrs": {"cycle": "2026-Q3", "objectives": [
                 {"title": "Be known in our niche", "key_results": ["Increase brand awareness"]}]}},

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, StrictBool, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from coach.api.deps import get_settings
@@ -56,7 +56,7 @@ class ReviewRequest(UnicodeInput):
         default_factory=list, description="Parent objectives; when given, objectives naming none are flagged.",
     )
     policy: Policy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
-    suggest: bool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
+    suggest: StrictBool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
 
     @field_validator("policy")
     @classmethod
@@ -89,8 +89,11 @@ async def get_runner(request: Request) -> ReviewRunner:
     openapi_extra={"requestBody": {"content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/ReviewRequest"}},
         "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-            "file": {"type": "string", "format": "binary"}, "company_objectives": {"type": "string"},
-            "policy": {"type": "string", "description": "JSON policy"}}}},
+            "file": {"type": "string", "format": "binary"},
+            "company_objectives": {"type": "string", "description": "A JSON list (strings or {id, title}) or one "
+                                   "per line, e.g. 'CO-1: Grow revenue'."},
+            "policy": {"$ref": "#/components/schemas/Policy"}}},
+            "encoding": {"policy": {"contentType": "application/json"}}},
     }, "required": True}},
 )
 async def create_review(

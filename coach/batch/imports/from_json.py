@@ -17,7 +17,9 @@ from coach.check import requests
 from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
 
-class ObjectiveInput(requests.ObjectiveInput):
+class AlignedObjectiveInput(requests.ObjectiveInput):
+    """An objective of a reviewed set: it may name its company (parent) objective."""
+
     parent: str | None = Field(None, description="The company objective it aligns to (its id or title).")
 
 
@@ -29,7 +31,7 @@ class SubmissionInput(BaseModel):
     owner: str | None = None
     team: str | None = None
     cycle: str | None = Field(None, max_length=40)
-    objectives: list[ObjectiveInput] = Field(default_factory=list)
+    objectives: list[AlignedObjectiveInput] = Field(default_factory=list)
     text: str | None = None
 
 
