@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from coach.check.service import LimitExceeded
+from coach.check.limits import LimitExceeded
 
 
 def _printable(text: str) -> str:

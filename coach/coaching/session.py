@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 
+from coach.check.limits import InputLimits
 from coach.check.requests import OKRSetInput
 from coach.check.service import check_request
 from coach.coaching.bounds import bounded_change, bounded_proposal, bounded_warnings, capped, text_problem
@@ -30,7 +32,7 @@ from coach.llm.base import Completion, LLMClient, LLMError, M, Message
 from rubric.engine import check_okrs
 from rubric.kpis import KpiCatalog
 from rubric.models import CheckResult, Finding
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 
 log = logging.getLogger(__name__)
 Place = tuple[int | None, int | None]
@@ -47,32 +49,41 @@ async def coach_set(
     with the rubric first; the result has verified `suggestions`, `kpi_links`, advisory findings,
     `provider`, `usage` and `warnings`. It never raises for model failures: it degrades instead.
     """
-    merged = settings.policy.merged_with(policy)
+    merged = effective_policy(settings.policy, policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
     return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
-                               settings=settings)
+                               limits=ModelLimits.from_settings(settings))
 
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
     """POST /v1/coach and `okr-coach coach`: the /v1/check reply plus the coach's."""
-    checked = check_request(body, settings)
+    checked = check_request(body, settings.policy, InputLimits.from_settings(settings))
     catalog = settings.kpi_catalog
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
-    coached = await coach_checked(checked, client=client, policy=settings.policy.merged_with(body.policy),
-                                  catalog=catalog, settings=settings)
+    coached = await coach_checked(checked, client=client, policy=effective_policy(settings.policy, body.policy),
+                                  catalog=catalog, limits=ModelLimits.from_settings(settings))
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 
 
-async def coach_checked(
-    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog, settings: Settings,
-) -> CoachResult:
-    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach).
+@dataclass(frozen=True, slots=True)
+class ModelLimits:
+    """What one coaching may spend on the model, and how long a proposed text may be."""
 
-    From `settings`: `llm_max_tokens_per_request` caps the model tokens of this request (once spent, no
-    repair round is asked for) and `llm_budget` the seconds of the whole model interaction.
-    """
-    session = _Session(result, client, policy, KpiLinker(catalog), settings)
+    tokens: int | None = None  # model tokens of the request; once spent, no repair round is asked for
+    seconds: float = 45.0  # a deadline for the whole model interaction: answer, re-ask, repair round
+    item_chars: int = 2_000  # a proposed text longer than an item may be is dropped
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ModelLimits:
+        return cls(settings.llm_max_tokens_per_request, settings.llm_budget, settings.max_item_chars)
+
+
+async def coach_checked(
+    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog, limits: ModelLimits,
+) -> CoachResult:
+    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach)."""
+    session = _Session(result, client, policy, KpiLinker(catalog), limits)
     return await session.run()
 
 
@@ -80,11 +91,11 @@ class _Session:
     """One coaching of one set: collects usage and warnings along the way."""
 
     def __init__(self, result: CheckResult, client: LLMClient | None, policy: Policy, linker: KpiLinker,
-                 settings: Settings) -> None:
+                 limits: ModelLimits) -> None:
         self.result, self.client, self.policy, self.linker = result, client, policy, linker
-        self.token_budget = settings.llm_max_tokens_per_request
-        self.seconds = settings.llm_budget
-        self.max_item_chars = settings.max_item_chars
+        self.token_budget = limits.tokens
+        self.seconds = limits.seconds
+        self.max_item_chars = limits.item_chars
         self.deadline = 0.0  # loop time; set when the session runs
         self.usage = Usage()
         self.warnings: list[str] = []
