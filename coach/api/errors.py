@@ -8,6 +8,7 @@ whose details carry a stable `type` code; a body that is not JSON also gets its 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Annotated
 
@@ -46,7 +47,8 @@ def error_json(error: str, details: list[ErrorDetail]) -> bytes:
     return ErrorResponse(error=error, detail=details).model_dump_json(exclude_none=True).encode()
 
 
-def error_reply(status: int, error: str, details: list[ErrorDetail], headers: dict[str, str] | None = None) -> Response:
+def error_reply(status: int, error: str, details: list[ErrorDetail],
+                headers: Mapping[str, str] | None = None) -> Response:
     return Response(error_json(error, details), status_code=status, media_type="application/json", headers=headers)
 
 

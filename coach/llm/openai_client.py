@@ -141,7 +141,7 @@ class OpenAIClient:
                             raise
                         self._fall_back_to_json_mode()
                 return await self._json_mode(messages, schema, timeout)
-            except _NOT_A_COMPLETION as exc:  # raised by the SDK while reading the reply, or by `_choice`
+            except _NOT_A_COMPLETION as exc:
                 raise _BadOutput(f"the server's reply was not a chat completion ({type(exc).__name__})", None,
                                  Usage()) from exc
 
@@ -163,7 +163,8 @@ class OpenAIClient:
         except ValidationError as exc:
             raise _BadOutput(_first_error(exc), None, Usage()) from exc
         usage = _usage(completion.usage)
-        message = _choice(completion).message
+        _check_envelope(completion)
+        message = completion.choices[0].message
         if message.refusal:
             raise LLMRefused(f"the model refused: {message.refusal[:200]}", usage)
         if message.parsed is None:
@@ -176,8 +177,9 @@ class OpenAIClient:
             model=self.model, messages=[{"role": "system", "content": instructions}, *messages],  # type: ignore[list-item]
             response_format={"type": "json_object"}, timeout=timeout,
         )
-        usage = _usage(getattr(completion, "usage", None))
-        choice = _choice(completion)
+        usage = _usage(completion.usage)
+        _check_envelope(completion)
+        choice = completion.choices[0]
         if choice.message.refusal or choice.finish_reason == "content_filter":
             raise LLMRefused(f"the model refused: {(choice.message.refusal or 'content filter')[:200]}", usage)
         content = choice.message.content or ""
@@ -187,17 +189,16 @@ class OpenAIClient:
             raise _BadOutput(_first_error(exc), content, usage) from exc
 
 
-# What the SDK raises reading a body that is not a chat completion: broken JSON, a string (HTML),
-# a model built without validation from another JSON shape (missing or mistyped `choices`).
+# What the SDK (or `_check_envelope`) raises reading a body that is not a chat completion: broken
+# JSON, a string (HTML), a model built without validation from another JSON shape (no `choices`).
 _NOT_A_COMPLETION = (json.JSONDecodeError, AttributeError, TypeError, IndexError, KeyError)
 
 
-def _choice(completion: object) -> openai.types.chat.chat_completion.Choice:
-    """The first choice, checked: the SDK builds replies without validating them."""
+def _check_envelope(completion: object) -> None:
+    """TypeError unless there is a first choice with a message: the SDK builds replies without validating them."""
     choices = getattr(completion, "choices", None)
     if not isinstance(choices, list) or not choices or getattr(choices[0], "message", None) is None:
         raise TypeError("no choices with a message")
-    return choices[0]
 
 
 def _usage(usage: object | None) -> Usage:
