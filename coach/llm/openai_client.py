@@ -142,7 +142,7 @@ class OpenAIClient:
                         self._fall_back_to_json_mode()
                 return await self._json_mode(messages, schema, timeout)
             except _NOT_A_COMPLETION as exc:
-                raise _BadOutput(f"the server's reply was not a chat completion ({type(exc).__name__})", None,
+                raise _BadOutput(f"the server's reply was not a chat completion: {type(exc).__name__}", None,
                                  Usage()) from exc
 
     def _fall_back_to_json_mode(self) -> None:
