@@ -69,6 +69,9 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(
         "coach.api.app:create_app", factory=True, host=host, port=args.port or settings.port,
         workers=workers, log_config=logging_config(settings), log_level=settings.log_level.lower(), access_log=False,
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: a local client could then choose its
+        # own address (and rate-limit bucket). Only the configured proxies are believed, none by default.
+        proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=settings.trusted_proxies or None,
     )
     return EXIT_OK
 

@@ -17,6 +17,7 @@ from coach.batch.imports.from_xlsx import XLSX_MAGIC, import_xlsx
 from coach.batch.imports.headers import map_headers
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError
+from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
 Format = Literal["csv", "json", "text", "xlsx"]
 _BY_SUFFIX: dict[str, Format] = {".csv": "csv", ".tsv": "csv", ".json": "json", ".md": "text", ".markdown": "text",
@@ -61,6 +62,8 @@ def read_company_objectives(text: str) -> list[CompanyObjectiveInput]:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ImportFailure("company_objectives", f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
+        if (path := lone_surrogate_path(items)) is not None:
+            raise ImportFailure("company_objectives", surrogate_message(path) + ".")
         try:
             return [CompanyObjectiveInput.model_validate(i if isinstance(i, dict) else {"title": i}) for i in items]
         except ValidationError as exc:
