@@ -79,7 +79,7 @@ def test_an_unexpected_exception_is_a_json_500(api: TestClient, monkeypatch: pyt
     def broken(*args: object) -> None:
         raise RuntimeError("a bug with a secret path /srv/okr")
 
-    monkeypatch.setattr(check_route, "check_request", broken)
+    monkeypatch.setattr(check_route, "lint_request", broken)
     reply = api.post("/v1/check", json={"text": "Objective: Grow"})
     detail = shaped(reply, 500)
     assert detail["type"] == "internal_error" and "/srv/okr" not in reply.text
