@@ -17,19 +17,23 @@ whitespace. `parse_text` is total: any input yields a `ParsedDraft`.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rubric.draft import ParsedDraft, ParsedKeyResult, ParsedObjective
 from rubric.parser.cycle import find_cycle
 from rubric.parser.groups import Group
 from rubric.parser.ignored import every_line, ignored_lines
 from rubric.parser.labelled import labelled
-from rubric.parser.lines import Label, Line, rstrip, split_lines
+from rubric.parser.lines import Line, rstrip, split_lines
 from rubric.parser.looks import ends_with_colon, header_like, prose_like
 from rubric.parser.outline import outline_groups
 from rubric.parser.patterns import WORD_RE
-from rubric.parser.tables import read_tables
+from rubric.parser.tables import Tables, read_tables
 from rubric.spans import SourceText
 
 __all__ = ["parse", "parse_text"]
+
+SourceT = TypeVar("SourceT", bound=SourceText)
 
 
 def parse_text(text: str) -> ParsedDraft:
@@ -43,7 +47,7 @@ def parse_text(text: str) -> ParsedDraft:
 def parse(text: str) -> ParsedDraft:
     """`parse_text` without its safety net (tests call it so that a parser bug fails loudly)."""
     lexed = split_lines(text)
-    tables = read_tables(text, lexed.lines)
+    tables = read_tables(text, lexed.lines) if "|" in text else Tables([], lexed.lines)
     lines = tables.rest
     groups = _groups(text, lines, alone=not tables.objectives)
     objectives = [_objective(text, group) for group in groups if group.title and group.title.pieces]
@@ -58,10 +62,10 @@ def parse(text: str) -> ParsedDraft:
 def _groups(text: str, lines: list[Line], alone: bool) -> list[Group]:
     """The objectives of the lines outside tables, by the strategy their labels call for; `alone`
     when no table holds objectives either (a single line is then an objective to check)."""
-    labels = {line.label for line in lines}
-    if Label.OBJECTIVE in labels:
+    labels = [line.label for line in lines]  # a list: enum members hash in Python, slowly
+    if "objective" in labels:
         return labelled(text, lines, promote=False)
-    if Label.KR in labels or Label.KR_HEADER in labels:
+    if "key_result" in labels or "key_results_header" in labels:
         return labelled(text, lines, promote=True)
     groups = outline_groups(text, lines)
     if alone and not groups and len(lines) == 1 and _lone_objective(text, lines[0]):
@@ -76,8 +80,16 @@ def _objective(text: str, group: Group) -> ParsedObjective:
     title.item = True
     for key_result in group.key_results:
         key_result.item = True
-    key_results = [ParsedKeyResult.from_slices(text, k.pieces) for k in group.key_results]
+    key_results = [_source(ParsedKeyResult, text, k.pieces) for k in group.key_results]
     return ParsedObjective(_title(text, title), key_results)
+
+
+def _source(kind: type[SourceT], text: str, pieces: list[tuple[int, int]]) -> SourceT:
+    """The item's slices of `text`, joined by a space (one slice, the common case, needs no join)."""
+    if len(pieces) == 1:
+        start, stop = pieces[0]
+        return kind(text[start:stop], (pieces[0],))
+    return kind.from_slices(text, pieces)
 
 
 def _lone_objective(text: str, line: Line) -> bool:
@@ -88,9 +100,9 @@ def _lone_objective(text: str, line: Line) -> bool:
 def _title(text: str, line: Line) -> SourceText:
     """The title's text and slices; an unlabelled title loses a trailing colon ('Grow revenue:')."""
     pieces = line.pieces
-    if line.label == Label.NONE and ends_with_colon(text, line):
+    if line.label == "unlabelled" and ends_with_colon(text, line):
         start, stop = pieces[-1]
         stop = rstrip(text, start, stop - 1)
         if stop > start:
-            return SourceText.from_slices(text, [*pieces[:-1], (start, stop)])
-    return SourceText.from_slices(text, pieces)
+            return _source(SourceText, text, [*pieces[:-1], (start, stop)])
+    return _source(SourceText, text, pieces)

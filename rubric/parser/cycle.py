@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rubric.parser.lines import Line, Marker, words
+from rubric.parser.lines import Line, words
 from rubric.parser.patterns import (
     CYCLE_HALF_WORDS_RE,
     CYCLE_HINT_RE,
@@ -61,7 +61,7 @@ def find_cycle(text: str, lines: list[Line]) -> tuple[str | None, Line | None]:
         if not line.pieces:
             continue
         said = words(text, line)
-        heading = line.marker in (Marker.HEADING, Marker.BOLD) or TITLE_RE.search(said) is not None
+        heading = line.marker in ("heading", "bold") or TITLE_RE.search(said) is not None
         if not heading and not before_items:
             continue
         cycle = cycle_of(said, titled=heading)

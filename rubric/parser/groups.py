@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rubric.parser.lines import Label, Line, words
+from rubric.parser.lines import Line, words
 from rubric.parser.looks import header_like, header_word, prose_like
 from rubric.parser.patterns import TITLE_RE
 
@@ -30,14 +30,14 @@ class Group:
 
 def add_to_group(text: str, group: Group, line: Line) -> bool:
     """Attach `line` to the objective's key results if it belongs there; False when it does not."""
-    if line.label == Label.KR_HEADER:
+    if line.label == "key_results_header":
         if not group.header:  # lines between the objective and "Key Results:" described it
-            group.key_results = [k for k in group.key_results if k.label == Label.KR]
+            group.key_results = [k for k in group.key_results if k.label == "key_result"]
         group.header, group.item_key, group.closed, group.last_added = True, None, False, None
         return True
-    if line.label == Label.KR:
+    if line.label == "key_result":
         return _append(group, line)
-    if line.label == Label.INITIATIVE:  # "Initiative: …" under a key result; "Initiatives:" ends the list
+    if line.label == "initiative":  # "Initiative: …" under a key result; "Initiatives:" ends the list
         group.closed = group.closed or not line.pieces
         return True
     if group.closed:
@@ -55,7 +55,7 @@ def add_to_group(text: str, group: Group, line: Line) -> bool:
 
 def _first_item(text: str, group: Group, line: Line) -> bool:
     """The first unlabelled line under an objective decides what the list's items look like."""
-    if group.key_results and group.key_results[-1].label == Label.KR:  # "KR1: …": unlabelled lines are details
+    if group.key_results and group.key_results[-1].label == "key_result":  # "KR1: …": unlabelled lines are details
         _below_key_result(group, line)
         group.closed = line.key <= group.key
         return False

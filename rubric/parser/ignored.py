@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rubric.models import IgnoredLine, IgnoreReason, unvalidated
-from rubric.parser.lines import Label, Lexed, Line, Marker, Row, trim
+from rubric.parser.lines import Lexed, Line, Row, trim
 from rubric.parser.looks import header_word, title_like
 from rubric.parser.patterns import DETAIL_RE, HEADER_WORDS_RE
 
@@ -24,7 +24,7 @@ def ignored_lines(text: str, lexed: Lexed) -> list[IgnoredLine]:
         if line.item:
             section = None
             continue
-        if line.marker in (Marker.HEADING, Marker.BOLD) or (line.blank_before and not line.marked):
+        if line.marker in ("heading", "bold") or (line.blank_before and not line.marked):
             section = None  # a heading or a paragraph after a blank line ends the section
         if header_word(line):
             section = _section(line)
@@ -39,14 +39,13 @@ def every_line(text: str, reason: IgnoreReason) -> list[IgnoredLine]:
     """Each non-empty line of `text` with one reason (when the parser could not read the draft)."""
     found = []
     for number, match in enumerate(_ROW_RE.finditer(text), 1):
-        start, stop = trim(text, match.start(), match.end())
-        if start < stop:
-            found.append(_ignored(text, (number, start, stop), reason))
+        if match.group().strip():
+            found.append(_ignored(text, (number, match.start(), match.end()), reason))
     return found
 
 
 def _section(line: Line) -> IgnoreReason:
-    if line.label == Label.INITIATIVE:
+    if line.label == "initiative":
         return "initiative"
     match = HEADER_WORDS_RE.fullmatch(line.head)
     return "initiative" if match is not None and match["work"] else "note"
@@ -54,13 +53,13 @@ def _section(line: Line) -> IgnoreReason:
 
 def _reason(text: str, line: Line, section: IgnoreReason | None) -> IgnoreReason:
     """Why a line no stage claimed is not an item, from its label, its look and its section."""
-    if line.label == Label.INITIATIVE:
+    if line.label == "initiative":
         return "initiative"
-    if (line.label != Label.NONE and not line.pieces) or line.label == Label.KR_HEADER:
+    if (line.label != "unlabelled" and not line.pieces) or line.label == "key_results_header":
         return "label"
     if section is not None:
         return section
-    if line.marker in (Marker.HEADING, Marker.BOLD) or (line.label == Label.NONE and title_like(text, line)):
+    if line.marker in ("heading", "bold") or (line.label == "unlabelled" and title_like(text, line)):
         return "heading"
     if DETAIL_RE.match(line.head):
         return "note"
@@ -69,5 +68,6 @@ def _reason(text: str, line: Line, section: IgnoreReason | None) -> IgnoreReason
 
 def _ignored(text: str, row: Row, reason: IgnoreReason) -> IgnoredLine:
     number, start, stop = row
+    start, stop = trim(text, start, stop)
     return unvalidated(IgnoredLine, {"line": number, "start": start, "end": stop, "text": text[start:stop],
                                      "reason": reason})

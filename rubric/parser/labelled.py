@@ -8,7 +8,7 @@ that label only their key results get the line above each list promoted to objec
 from __future__ import annotations
 
 from rubric.parser.groups import Group, add_to_group
-from rubric.parser.lines import Label, Line, words
+from rubric.parser.lines import Line, words
 from rubric.parser.looks import essay, exclaimed, header_like, prose_like
 from rubric.parser.patterns import DIGIT_RE
 
@@ -21,15 +21,15 @@ def labelled(text: str, lines: list[Line], promote: bool) -> list[Group]:
     previous: Line | None = None
     for index, line in enumerate(lines):
         used = True
-        if line.label == Label.OBJECTIVE and essay(text, line):
+        if line.label == "objective" and essay(text, line):
             group, pending, used = None, False, False  # an explanation that starts with "Objective:"
-        elif pending and group is not None and line.label == Label.NONE:
+        elif pending and group is not None and line.label == "unlabelled":
             group.title, pending = line, False
-        elif line.label == Label.OBJECTIVE:
+        elif line.label == "objective":
             group = Group(line if line.pieces else None, line.key)
             pending = not line.pieces
             groups.append(group)
-        elif promote and line.label in (Label.KR, Label.KR_HEADER) and _needs_objective(group, line):
+        elif promote and line.label in ("key_result", "key_results_header") and _needs_objective(group, line):
             group = _promote(text, groups, group, line, previous)
             if group is not None:
                 add_to_group(text, group, line)
@@ -48,7 +48,7 @@ def _section_heading(text: str, line: Line, lines: list[Line], index: int) -> bo
     if line.marked or index + 1 >= len(lines):
         return False
     following = lines[index + 1]
-    if following.label != Label.OBJECTIVE or following.blank_before:
+    if following.label != "objective" or following.blank_before:
         return False
     said = words(text, line).split()
     if len(said) > 6 or DIGIT_RE.search(line.head):
@@ -60,14 +60,14 @@ def _needs_objective(group: Group | None, line: Line) -> bool:
     """A key-result list starts where there is no open objective to take it."""
     if group is None or group.closed:
         return True
-    return line.label == Label.KR_HEADER and group.last_added is not None
+    return line.label == "key_results_header" and group.last_added is not None
 
 
 def _promote(text: str, groups: list[Group], group: Group | None, line: Line,
              unused: Line | None) -> Group | None:
     """Make the line just above a key-result list its objective (for drafts without objective labels)."""
     candidate = unused or _title_taken_as_item(group, line)
-    if candidate is None or candidate.label != Label.NONE or header_like(text, candidate):
+    if candidate is None or candidate.label != "unlabelled" or header_like(text, candidate):
         return group
     if prose_like(text, candidate) and not exclaimed(text, candidate):
         return group
@@ -78,7 +78,7 @@ def _promote(text: str, groups: list[Group], group: Group | None, line: Line,
 
 def _title_taken_as_item(group: Group | None, line: Line) -> Line | None:
     """'- Title', '- Key Results:' at one bullet level: the previous objective took the title as an item."""
-    if group is None or group.last_added is None or line.label != Label.KR_HEADER:
+    if group is None or group.last_added is None or line.label != "key_results_header":
         return None
     if group.last_added.key != line.key:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import IntEnum
+from typing import Literal
 
 from rubric.models import IgnoreReason
 from rubric.parser.patterns import (
@@ -19,37 +19,25 @@ from rubric.parser.patterns import (
     RULE_RE,
 )
 
+# What opens a line, and the label it starts with ("Objective 2:", "KR1 -", "Key Results:", "Initiative:").
+# Literals rather than enums: the parser compares kinds on every line, and an enum member lookup
+# cost more than the comparison.
+Marker = Literal["plain", "number", "subnumber", "bullet", "heading", "bold"]
+Label = Literal[
+    "unlabelled", "objective", "key_result",
+    "key_results_header",  # a label that opens a list of key results and carries no words of its own
+    "initiative",  # work planned under a key result: kept out of the key results
+]
 
-class Marker(IntEnum):
-    """What opens a line; `Line.key` ranks PLAIN < NUMBER < SUBNUMBER < BULLET within one indentation."""
-
-    PLAIN = 0
-    NUMBER = 1
-    SUBNUMBER = 2
-    BULLET = 3
-    HEADING = 4
-    BOLD = 5
-
-
-class Label(IntEnum):
-    """The label a line starts with ("Objective 2:", "KR1 -", "Key Results:", "Initiative:")."""
-
-    NONE = 0
-    OBJECTIVE = 1
-    KR = 2
-    KR_HEADER = 3  # a label that opens a list of key results and carries no words of its own
-    INITIATIVE = 4  # work planned under a key result: kept out of the key results
-
-
-_RANK = {Marker.PLAIN: 0, Marker.NUMBER: 1, Marker.SUBNUMBER: 2, Marker.BULLET: 3}
-# Word and Google Docs mark nested levels with different glyphs: ● then ○ then ■.
+# A marker's rank within one indentation: "1." nests under a plain line, "1.1" under "1.", bullets under any.
+_RANK: dict[Marker, int] = {"plain": 0, "number": 1, "subnumber": 2, "bullet": 3}
 _GLYPH_RANK = {"○": 4, "◦": 4, "o": 4, "■": 5, "▪": 5, "□": 5, "\uf0a7": 5}
 _EMOJI_RANK = 6  # emoji bullets rank after every glyph, by their first use (see `_rank_emoji`)
 
 _WRAP_WIDTH = 60  # a line at least this long may have been hard-wrapped by a mail client or editor
 _LAZY_WRAP_WIDTH = 40  # the same for a wrapped line that lost its indentation
 
-Row = tuple[int, int, int]  # a physical line: its 1-based number, and the code points of its trimmed content
+Row = tuple[int, int, int]  # a physical line: its 1-based number, and code points from its first non-blank to its end
 
 
 @dataclass(slots=True, eq=False)
@@ -75,7 +63,7 @@ class Line:
 
     @property
     def marked(self) -> bool:
-        return self.marker != Marker.PLAIN or self.label != Label.NONE
+        return self.marker != "plain" or self.label != "unlabelled"
 
 
 @dataclass(slots=True)
@@ -93,6 +81,7 @@ def split_lines(text: str) -> Lexed:
     blank = False
     last: Line | None = None
     numbers: set[str] = set()
+    emoji: list[Line] = []
     for number, match in enumerate(LINE_RE.finditer(text), 1):
         line = _read_line(text, match, number)
         if not isinstance(line, Line):
@@ -108,12 +97,15 @@ def split_lines(text: str) -> Lexed:
             lines.append(line)
             if line.number:
                 numbers.add(line.number)
+            if line.emoji:
+                emoji.append(line)
         blank = False
         last = line
     for line in lines:
-        if line.decimal is not None and line.decimal not in numbers and line.label == Label.NONE:
+        if line.decimal is not None and line.decimal not in numbers and line.label == "unlabelled":
             _marker_as_words(text, line)
-    _rank_emoji(text, lines)
+    if emoji:
+        _rank_emoji(text, emoji)
     return Lexed(lines, bare)
 
 
@@ -126,73 +118,67 @@ def _read_line(text: str, match: re.Match[str], number: int) -> Line | tuple[Row
     if bold:
         start, stop, bold = _unbold(text, match, bold, label, start, stop)
         words = text[start:stop]
-    elif label and words[:2] in ("**", "__") and stop - start > 4 and words.endswith(words[:2]):
+    elif label != "unlabelled" and words[:2] in ("**", "__") and stop - start > 4 and words.endswith(words[:2]):
         start, stop = start + 2, rstrip(text, start, stop - 2)  # "Objective: **title**"
         words = text[start:stop]
+    row = (number, match.end("lead"), match.end())
     if not words:
-        if label == Label.NONE:
-            return _bare_row(text, match, number)
-        label = Label.KR_HEADER if label == Label.KR else label
-    elif label == Label.NONE:
+        if label == "unlabelled":
+            return _bare_row(text, row)
+        label = "key_results_header" if label == "key_result" else label
+    elif label == "unlabelled":
         if words[0] in RULE_CHARS and RULE_RE.fullmatch(words):
-            return _bare_row(text, match, number)
+            return _bare_row(text, row)
         if words[0] in "kKmMsShH" and len(words) < 80 and KR_HEADER_RE.fullmatch(words):
-            label = Label.KR_HEADER
+            label = "key_results_header"
     lead = match["lead"]
     indent = len(lead) + 3 * lead.count("\t") if lead else 0  # a tab indents like four spaces
     marker, key = _marker(match, bool(bold), label, indent)
-    emoji = match["emoji"] if marker == Marker.BULLET else None
     return Line(
         marker, label, indent, key, [(start, stop)] if words else [], words, stop - match.start(),
-        match["objnum"] or match["number"] or match["paren"], match["decimal"], match.start("marker"),
-        [_row(text, match, number)], emoji,
+        match["objnum"] or match["number"] or match["paren"], match["decimal"], match.start("marker"), [row],
+        match["emoji"] if marker == "bullet" else None,
     )
 
 
-def _row(text: str, match: re.Match[str], number: int) -> Row:
-    """The physical line's number and the code points of its content without outer whitespace."""
-    return (number, *trim(text, match.end("lead"), match.end()))
-
-
 def _label(match: re.Match[str]) -> Label:
+    if match["label"] is None:
+        return "unlabelled"
     if match["kr"]:
-        return Label.KR
-    if match["objective"]:
-        return Label.OBJECTIVE
-    return Label.INITIATIVE if match["initiative"] else Label.NONE
+        return "key_result"
+    return "objective" if match["objective"] else "initiative"
 
 
 def _marker(match: re.Match[str], bold: bool, label: Label, indent: int) -> tuple[Marker, tuple[int, int, int]]:
-    """The line's marker and its outline key (level kind, indentation, rank within the indentation)."""
-    if match["heading"]:
-        return Marker.HEADING, (0, len(match["heading"]), 0)
-    if bold and not match["bullet"] and label == Label.NONE:
-        return Marker.BOLD, (0, 7, 0)  # a bold line on its own is a heading below any markdown heading
-    if not match["bullet"]:
-        return Marker.PLAIN, (1, indent, 0)
-    glyph = match["glyph"]
-    if glyph:
-        return Marker.BULLET, (1, indent, _GLYPH_RANK.get(glyph, 3))
+    """The line's marker and its outline key (level kind, indentation, rank within the indentation:
+    a marker's value ranks it, so "1." nests under a plain line, "1.1" under "1.", bullets under both)."""
+    heading, bullet = match["heading"], match["bullet"]
+    if heading:
+        return "heading", (0, len(heading), 0)
+    if bold and not bullet and label == "unlabelled":
+        return "bold", (0, 7, 0)  # a bold line on its own is a heading below any markdown heading
+    if not bullet:
+        return "plain", (1, indent, 0)
+    if glyph := match["glyph"]:
+        return "bullet", (1, indent, _GLYPH_RANK.get(glyph, 3))
     if match["emoji"]:  # "🎯 Objective:": an emoji before a label only decorates it
-        return (Marker.PLAIN, (1, indent, 0)) if label else (Marker.BULLET, (1, indent, _EMOJI_RANK))
-    marker = Marker.NUMBER if match["number"] or match["paren"] else Marker.SUBNUMBER
+        return ("plain", (1, indent, 0)) if label != "unlabelled" else ("bullet", (1, indent, _EMOJI_RANK))
+    marker: Marker = "number" if match["number"] or match["paren"] else "subnumber"
     return marker, (1, indent, _RANK[marker])
 
 
-def _bare_row(text: str, match: re.Match[str], number: int) -> tuple[Row, IgnoreReason] | None:
+def _bare_row(text: str, row: Row) -> tuple[Row, IgnoreReason] | None:
     """A line of markers only ('---', '- ', '**'): a row to account for, or None when it is blank."""
-    row = _row(text, match, number)
-    return None if row[1] == row[2] else (row, "separator")
+    _, start, stop = row
+    return None if start == stop or text[start:stop].isspace() else (row, "separator")
 
 
 def _rank_emoji(text: str, lines: list[Line]) -> None:
-    """Emoji bullets nest by first use ('🎯 objective' over '✅ key result'); an emoji that opens
-    only one line ('🚀 Mobile squad OKRs') is part of its words, not a bullet."""
-    uses = Counter(line.emoji for line in lines if line.emoji is not None)
+    """Emoji bullets (`lines`) nest by first use ('🎯 objective' over '✅ key result'); an emoji
+    that opens only one line ('🚀 Mobile squad OKRs') is part of its words, not a bullet."""
+    uses = Counter(line.emoji for line in lines)
     order: dict[str, int] = {}
     for line in lines:
-        if line.emoji is None:
-            continue
         if uses[line.emoji] < 2:
             line.emoji = None
             _marker_as_words(text, line)
@@ -203,7 +189,7 @@ def _rank_emoji(text: str, lines: list[Line]) -> None:
 def _unbold(text: str, match: re.Match[str], mark: str, label: Label, start: int, stop: int,
             ) -> tuple[int, int, str | None]:
     """Drop the bold markup around a line's words; returns (start, stop, mark if the whole line is bold)."""
-    if label != Label.NONE:
+    if label != "unlabelled":
         if mark in text[match.end("bold") : start]:
             return start, stop, None  # "**Objective 1:** title": the label closed the bold
         if text.endswith(mark, start, stop):
@@ -237,12 +223,12 @@ def rstrip(text: str, start: int, stop: int) -> int:
 
 def _continues(item: Line, line: Line, last: Line) -> bool:
     """Whether `line` wraps the text of `item` (whose latest physical line is `last`)."""
-    if line.label == Label.KR_HEADER or not item.pieces or item.label in (Label.KR_HEADER, Label.INITIATIVE):
+    if line.label == "key_results_header" or not item.pieces or item.label in ("key_results_header", "initiative"):
         return False
-    if item.marker in (Marker.HEADING, Marker.BOLD) or last.head[-1:] in (":", ".", "!", "?", ";", "|"):
+    if item.marker in ("heading", "bold") or last.head[-1:] in (":", ".", "!", "?", ";", "|"):
         return False
     lower = line.head[0].islower()
-    hanging = item.marked and item.label != Label.OBJECTIVE and line.indent > item.indent
+    hanging = item.marked and item.label != "objective" and line.indent > item.indent
     if hanging and (lower or last.width >= _WRAP_WIDTH):
         return True
     # A lower-case line right under a long bulleted or labelled line wraps it; under a bare line it
@@ -255,5 +241,5 @@ def _marker_as_words(text: str, line: Line) -> None:
     stop = line.pieces[0][1] if line.pieces else line.marker_start
     line.pieces[:1] = [(line.marker_start, stop)]
     line.head = text[line.marker_start : stop]
-    line.marker = Marker.PLAIN
+    line.marker = "plain"
     line.key = (1, line.indent, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rubric.parser.cycle import cycle_of
-from rubric.parser.lines import Label, Line, words
+from rubric.parser.lines import Line, words
 from rubric.parser.patterns import HEADER_WORDS_RE, SENTENCE_BREAK_RE, TITLE_RE
 
 
@@ -13,7 +13,7 @@ def ends_with_colon(text: str, line: Line) -> bool:
 
 def header_word(line: Line) -> bool:
     """'Notes', 'Risks:', 'Open questions', 'Initiatives:': a section of remarks or work, not of items."""
-    if line.label == Label.INITIATIVE:
+    if line.label == "initiative":
         return not line.pieces
     return len(line.head) < 20 and HEADER_WORDS_RE.fullmatch(line.head) is not None
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Literal
 
 from rubric.parser.groups import Group, add_to_group
-from rubric.parser.lines import Label, Line, Marker
+from rubric.parser.lines import Line
 from rubric.parser.looks import ends_with_colon, exclaimed, header_like, header_word, prose_like, title_like
 
 NodeKind = Literal["container", "objective", "leaf", "skip"]
 
 _MAX_DEPTH = 12  # titles nest objectives only a few levels deep
-_TITLES = (Marker.HEADING, Marker.BOLD)
+_TITLES = ("heading", "bold")
 
 
 def outline_groups(text: str, lines: list[Line]) -> list[Group]:
@@ -62,7 +62,7 @@ def _kind(text: str, node: Line) -> NodeKind:
         return "skip"
     if not node.marked and _intro(text, node):
         return "container"  # "Hi team, draft below. Comments welcome!" over a numbered list
-    if node.marker in (Marker.BULLET, Marker.NUMBER, Marker.SUBNUMBER):
+    if node.marker in ("bullet", "number", "subnumber"):
         return "objective"
     kids = [c for c in node.children if not header_word(c)]
     parents = [c for c in kids if c.children]
@@ -87,7 +87,7 @@ def _intro(text: str, node: Line) -> bool:
 def _childless_objective(text: str, siblings: list[Line], index: int, kinds: list[NodeKind], titled: bool) -> bool:
     """An objective with no key results yet, among siblings that are objectives."""
     node = siblings[index]
-    if node.label == Label.KR_HEADER or header_like(text, node) or prose_like(text, node):
+    if node.label == "key_results_header" or header_like(text, node) or prose_like(text, node):
         return False
     if node.marked:
         return titled or "objective" in kinds

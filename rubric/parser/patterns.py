@@ -22,25 +22,25 @@ _BULLET = (
 )
 # After a label: a colon, a dash or dot before a space, or nothing after a number ("KR1 Revenue").
 _SEP = r"(?:\*\*|__)?" + _SPACE + r"*(?:[:：]|[-–—.)](?=\s|$)|(?<=[\d#])(?=\s|$))(?:" + _SPACE + r"*(?:\*\*|__))?"
-# "Company key result:", "Team objective 2:": a level named before the label.
+# "Company key result:", "Team objective 2:": a level named before the label. Each label starts with a
+# cheap lookahead on its first letter, so the common line that holds no label fails fast.
 _QUALIFIER = (
-    r"(?:(?:company|team|department|dept\.?|group|shared|stretch|committed|aspirational|quarterly|annual)"
+    r"(?:(?=[ctdgsqa])(?:company|team|department|dept\.?|group|shared|stretch|committed|aspirational|quarterly|annual)"
     + _SPACE + r"+)?"
 )
 _KR_LABEL = (
-    _QUALIFIER + r"(?P<kr>krs?|key" + _SPACE + r"*results?)(?![^\W\d_])" + _SPACE + r"*(?:[#-]" + _SPACE + r"*)?"
+    r"(?=k)(?P<kr>krs?|key" + _SPACE + r"*results?)(?![^\W\d_])" + _SPACE + r"*(?:[#-]" + _SPACE + r"*)?"
     r"(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?" + _SEP
 )
 _OBJECTIVE_LABEL = (
-    r"(?P<objective>" + _QUALIFIER + r"(?:objective|obj\.?|goal)(?![^\W\d_])"
-    r"|okr(?=" + _SPACE + r"*#?\d)|o(?=[\s#\d:：]))"
+    r"(?=[og])(?P<objective>(?:objective|obj\.?|goal)(?![^\W\d_])|okr(?=" + _SPACE + r"*#?\d)|o(?=[\s#\d:：]))"
     + _SPACE + r"*(?:#" + _SPACE + r"*)?"
     r"(?P<objnum>\d{1,3}(?:\.\d{1,3})*|[ivx]{1,4}(?![^\W\d_])|[a-z](?=" + _SPACE + r"*[:：.)–—-]))?"
     r"(?:" + _SPACE + r"*\([^)\r\n]{0,40}\))?" + _SEP  # "Objective 2 (stretch):"
 )
 # "Initiative:", "Task 2 -", "Action items:": planned work, which is never a key result.
 _INITIATIVE_LABEL = (
-    r"(?P<initiative>initiatives?|tasks?|projects?|epics?|action" + _SPACE + r"+items?|actions?|to-?dos?)"
+    r"(?=[itpea])(?P<initiative>initiatives?|tasks?|projects?|epics?|action" + _SPACE + r"+items?|actions?|to-?dos?)"
     r"(?![^\W\d_])" + _SPACE + r"*(?:#?\d{1,3}(?:\.\d{1,3})*)?" + _SPACE + r"*(?:[:：]|[-–—](?=\s|$))"
 )
 LINE_RE = re.compile(
@@ -50,8 +50,10 @@ LINE_RE = re.compile(
     r"(?:\[[ xX✓✔]?\]" + _SPACE + r"+)?"  # a task-list checkbox
     r"(?P<bold>\*\*(?=\S)|__(?=\S))?"
     # A label, maybe after an emoji ("🎯 Objective:"); the lookahead skips the attempt on most lines.
-    r"(?:(?=[kKoOgGcCtTdDsSqQaAiIpPeE]|[^\x00-\x7f\w\s])(?:[^\x00-\x7f\w\s]{1,8}" + _SPACE + r"*)?"
-    r"(?i:" + _KR_LABEL + r"|" + _OBJECTIVE_LABEL + r"|" + _INITIATIVE_LABEL + r")" + _SPACE + r"*)?"
+    r"(?:(?=(?i:k[ery]|o[bk\s#\d:：]|go|co|te|de|gr|sh|st|qu|an|as|in|ta|pr|ep|ac|to)|[^\x00-\x7f\w\s])"
+    r"(?:[^\x00-\x7f\w\s]{1,8}" + _SPACE + r"*)?"
+    r"(?P<label>(?i:" + _QUALIFIER + r"(?:" + _KR_LABEL + r"|" + _OBJECTIVE_LABEL + r"|" + _INITIATIVE_LABEL + r")))"
+    + _SPACE + r"*)?"
     r"(?P<words>(?:[^\r\n]*\S)?)" + _SPACE + r"*(?:\r\n|\r|\n|\Z)"
 )
 # Lines that open a list of key results: "Key Results:", "KRs (draft)", "Key results for this objective:",

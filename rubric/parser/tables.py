@@ -105,13 +105,13 @@ def _cell(cells: list[Cell], position: int | None) -> Cell:
 
 
 def _row_text(text: str, line: Line) -> str:
-    _, start, stop = line.rows[0]
+    start, stop = trim(text, *line.rows[0][1:])
     return text[start:stop]
 
 
 def _cells(text: str, line: Line) -> list[Cell]:
     """The trimmed spans between the pipes of a row ('| a | b |' and 'a | b' alike)."""
-    _, start, stop = line.rows[0]
+    start, stop = trim(text, *line.rows[0][1:])
     if text.startswith("|", start):
         start += 1
     if stop > start and text[stop - 1] == "|":
