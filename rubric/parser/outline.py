@@ -11,6 +11,7 @@ from typing import Literal
 from rubric.parser.groups import Group, add_to_group
 from rubric.parser.lines import Line
 from rubric.parser.looks import ends_with_colon, exclaimed, header_like, header_word, prose_like, title_like
+from rubric.parser.patterns import DIGIT_RE
 
 NodeKind = Literal["container", "objective", "leaf", "skip"]
 
@@ -68,7 +69,7 @@ def _kind(text: str, node: Line) -> NodeKind:
     parents = [c for c in kids if c.children]
     if parents and node.marker in _TITLES and any(c.marker in _TITLES for c in parents):
         return "container"
-    if parents and 2 * len(parents) >= len(kids):
+    if parents and 2 * len(parents) >= len(kids) and not _targets_then_tasks(kids):
         return "container"
     if title_like(text, node) and (
         node.marker in _TITLES or ends_with_colon(text, node) or node.children[0].blank_before
@@ -82,6 +83,17 @@ def _intro(text: str, node: Line) -> bool:
     if not prose_like(text, node):
         return False
     return not exclaimed(text, node) or any(child.children for child in node.children)
+
+
+def _targets_then_tasks(kids: list[Line]) -> bool:
+    """Objective, key results, tasks rather than title, objectives, key results: most children
+    carry a number and most grandchildren do not."""
+    tasks = [grandchild for kid in kids for grandchild in kid.children]
+    return 2 * _with_numbers(kids) > len(kids) and 2 * _with_numbers(tasks) < len(tasks)
+
+
+def _with_numbers(lines: list[Line]) -> int:
+    return sum(1 for line in lines if DIGIT_RE.search(line.head))
 
 
 def _childless_objective(text: str, siblings: list[Line], index: int, kinds: list[NodeKind], titled: bool) -> bool:
