@@ -17,8 +17,6 @@ whitespace. `parse_text` is total: any input yields a `ParsedDraft`.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from rubric.draft import ParsedDraft, ParsedKeyResult, ParsedObjective
 from rubric.parser.cycle import find_cycle
 from rubric.parser.groups import Group
@@ -32,8 +30,6 @@ from rubric.parser.tables import Tables, read_tables
 from rubric.spans import SourceText
 
 __all__ = ["parse", "parse_text"]
-
-SourceT = TypeVar("SourceT", bound=SourceText)
 
 
 def parse_text(text: str) -> ParsedDraft:
@@ -80,16 +76,8 @@ def _objective(text: str, group: Group) -> ParsedObjective:
     title.item = True
     for key_result in group.key_results:
         key_result.item = True
-    key_results = [_source(ParsedKeyResult, text, k.pieces) for k in group.key_results]
+    key_results = [ParsedKeyResult.from_slices(text, k.pieces) for k in group.key_results]
     return ParsedObjective(_title(text, title), key_results)
-
-
-def _source(kind: type[SourceT], text: str, pieces: list[tuple[int, int]]) -> SourceT:
-    """The item's slices of `text`, joined by a space (one slice, the common case, needs no join)."""
-    if len(pieces) == 1:
-        start, stop = pieces[0]
-        return kind(text[start:stop], (pieces[0],))
-    return kind.from_slices(text, pieces)
 
 
 def _lone_objective(text: str, line: Line) -> bool:
@@ -104,5 +92,5 @@ def _title(text: str, line: Line) -> SourceText:
         start, stop = pieces[-1]
         stop = rstrip(text, start, stop - 1)
         if stop > start:
-            return _source(SourceText, text, [*pieces[:-1], (start, stop)])
-    return _source(SourceText, text, pieces)
+            return SourceText.from_slices(text, [*pieces[:-1], (start, stop)])
+    return SourceText.from_slices(text, pieces)

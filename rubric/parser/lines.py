@@ -179,7 +179,7 @@ def _rank_emoji(text: str, lines: list[Line]) -> None:
     uses = Counter(line.emoji for line in lines)
     order: dict[str, int] = {}
     for line in lines:
-        if uses[line.emoji] < 2:
+        if line.emoji is None or uses[line.emoji] < 2:
             line.emoji = None
             _marker_as_words(text, line)
         else:

@@ -65,17 +65,21 @@ def _kind(text: str, node: Line) -> NodeKind:
         return "container"  # "Hi team, draft below. Comments welcome!" over a numbered list
     if node.marker in ("bullet", "number", "subnumber"):
         return "objective"
+    return "container" if _holds_objectives(text, node) else "objective"
+
+
+def _holds_objectives(text: str, node: Line) -> bool:
+    """A heading over headings, a line over mostly parents (unless those are key results with
+    tasks under them), or a title ('Team OKRs — H2 2026') set apart from what follows."""
     kids = [c for c in node.children if not header_word(c)]
     parents = [c for c in kids if c.children]
     if parents and node.marker in _TITLES and any(c.marker in _TITLES for c in parents):
-        return "container"
+        return True
     if parents and 2 * len(parents) >= len(kids) and not _targets_then_tasks(kids):
-        return "container"
-    if title_like(text, node) and (
+        return True
+    return title_like(text, node) and (
         node.marker in _TITLES or ends_with_colon(text, node) or node.children[0].blank_before
-    ):
-        return "container"
-    return "objective"
+    )
 
 
 def _intro(text: str, node: Line) -> bool:
