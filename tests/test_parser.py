@@ -255,6 +255,20 @@ def test_other_objective_labels(label: str) -> None:
     assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks"])]
 
 
+@pytest.mark.parametrize(("objective", "key_result"), [
+    ("[P1] Objective: Make releases predictable", "KR(1): A release every 6 weeks"),
+    ("1️⃣ Make releases predictable", "   • A release every 6 weeks"),
+    ("Team objective 1 - Make releases predictable", "Company key result 1.1 - A release every 6 weeks"),
+    ("## Make releases predictable\n", "| KR | Owner |\n|---|---|\n| A release every 6 weeks | Ada |"),
+])
+def test_tags_keycaps_qualified_labels_and_tables_under_a_heading(objective: str, key_result: str) -> None:
+    second = objective.replace("1", "2").replace("Make releases predictable", "Cut hotfixes")
+    other = key_result.replace("A release every 6 weeks", "Hotfixes under 2")
+    text = f"{objective}\n{key_result}\n\n{second}\n{other}\n"
+    assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks"]),
+                            ("Cut hotfixes", ["Hotfixes under 2"])]
+
+
 @pytest.mark.parametrize("header", ["Key results for this objective:", "Measured by:", "How we will measure it:",
                                     "**Key results**", "### Key Results", "KRs (draft):"])
 def test_headers_that_open_a_key_result_list(header: str) -> None:

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 from rubric.draft import ParsedDraft, ParsedKeyResult, ParsedObjective
 from rubric.parser.cycle import find_cycle
-from rubric.parser.groups import Group
+from rubric.parser.groups import Group, title_source
 from rubric.parser.ignored import every_line, ignored_lines
 from rubric.parser.labelled import labelled
-from rubric.parser.lines import Line, rstrip, split_lines
-from rubric.parser.looks import ends_with_colon, header_like, prose_like
+from rubric.parser.lines import Line, split_lines
+from rubric.parser.looks import header_like, prose_like
 from rubric.parser.outline import outline_groups
 from rubric.parser.patterns import WORD_RE
 from rubric.parser.tables import Tables, read_tables
-from rubric.spans import SourceText
 
 __all__ = ["parse", "parse_text"]
 
@@ -77,20 +76,9 @@ def _objective(text: str, group: Group) -> ParsedObjective:
     for key_result in group.key_results:
         key_result.item = True
     key_results = [ParsedKeyResult.from_slices(text, k.pieces) for k in group.key_results]
-    return ParsedObjective(_title(text, title), key_results)
+    return ParsedObjective(title_source(text, title), key_results)
 
 
 def _lone_objective(text: str, line: Line) -> bool:
     """A single line of a few words pasted on its own is an objective to check."""
     return len(WORD_RE.findall(line.head)) >= 2 and not prose_like(text, line) and not header_like(text, line)
-
-
-def _title(text: str, line: Line) -> SourceText:
-    """The title's text and slices; an unlabelled title loses a trailing colon ('Grow revenue:')."""
-    pieces = line.pieces
-    if line.label == "unlabelled" and ends_with_colon(text, line):
-        start, stop = pieces[-1]
-        stop = rstrip(text, start, stop - 1)
-        if stop > start:
-            return SourceText.from_slices(text, [*pieces[:-1], (start, stop)])
-    return SourceText.from_slices(text, pieces)

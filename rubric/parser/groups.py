@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rubric.parser.lines import Line, words
-from rubric.parser.looks import header_like, header_word, prose_like
+from rubric.parser.lines import Line, rstrip, words
+from rubric.parser.looks import ends_with_colon, header_like, header_word, prose_like
 from rubric.parser.patterns import TITLE_RE
+from rubric.spans import SourceText
 
 
 @dataclass(slots=True)
@@ -99,3 +100,14 @@ def _append(group: Group, line: Line) -> bool:
         group.key_results.append(line)
         group.last_added = line
     return True
+
+
+def title_source(text: str, line: Line) -> SourceText:
+    """An objective title's text and slices; an unlabelled title loses a trailing colon ('Grow revenue:')."""
+    pieces = line.pieces
+    if line.label == "unlabelled" and ends_with_colon(text, line):
+        start, stop = pieces[-1]
+        stop = rstrip(text, start, stop - 1)
+        if stop > start:
+            return SourceText.from_slices(text, [*pieces[:-1], (start, stop)])
+    return SourceText.from_slices(text, pieces)

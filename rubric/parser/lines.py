@@ -136,8 +136,8 @@ def _read_line(text: str, match: re.Match[str], number: int) -> Line | tuple[Row
     marker, key = _marker(match, bool(bold), label, indent)
     return Line(
         marker, label, indent, key, [(start, stop)] if words else [], words, stop - match.start(),
-        match["objnum"] or match["number"] or match["paren"], match["decimal"], match.start("marker"), [row],
-        match["emoji"] if marker == "bullet" else None,
+        match["objnum"] or match["number"] or match["paren"] or match["keycap"], match["decimal"],
+        match.start("marker"), [row], match["emoji"] if marker == "bullet" else None,
     )
 
 
@@ -163,7 +163,7 @@ def _marker(match: re.Match[str], bold: bool, label: Label, indent: int) -> tupl
         return "bullet", (1, indent, _GLYPH_RANK.get(glyph, 3))
     if match["emoji"]:  # "🎯 Objective:": an emoji before a label only decorates it
         return ("plain", (1, indent, 0)) if label != "unlabelled" else ("bullet", (1, indent, _EMOJI_RANK))
-    marker: Marker = "number" if match["number"] or match["paren"] else "subnumber"
+    marker: Marker = "number" if match["number"] or match["paren"] or match["keycap"] else "subnumber"
     return marker, (1, indent, _RANK[marker])
 
 

@@ -15,6 +15,7 @@ _BULLET = (
     r"(?P<glyph>[-*+–—‐](?=\s)|[•▪‣◦·●○■□►▸➤➢✓✔→⁃∙\uf0b7\uf0a7]\ufe0f?|o(?=\t))"  # "o" + tab: Word's level 2
     r"|(?P<decimal>\d{1,2})(?:\.\d{1,2})+\.?(?=\s)"  # 1.1, 2.3.1
     r"|\(?(?P<number>\d{1,3}|[IVX]{1,4})[.)](?=\s)|\((?P<paren>\d{1,3})\)"  # 1. 1) (1) IV.
+    r"|(?P<keycap>\d)\ufe0f?\u20e3(?=\s)"  # 1️⃣
     r"|\(?[a-zA-Z][.)](?=\s)|\([a-zA-Z]\)|[ivx]{1,4}[.)](?=\s)"  # a) b. (c) iv.
     # "✅ Cold start under 1.5s": an emoji (with its variation selector or skin tone) as the bullet
     r"|(?P<emoji>" + _EMOJI + r"(?:\ufe0f|\u200d" + _EMOJI + r"|[\U0001f3fb-\U0001f3ff])*)(?=\s)"
@@ -30,7 +31,7 @@ _QUALIFIER = (
 )
 _KR_LABEL = (
     r"(?=k)(?P<kr>krs?|key" + _SPACE + r"*results?)(?![^\W\d_])" + _SPACE + r"*(?:[#-]" + _SPACE + r"*)?"
-    r"(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?" + _SEP
+    r"(?:\((?=\d{1,3}\)))?(?P<krnum>\d{1,3}(?:\.\d{1,3})*[a-z]?)?\)?" + _SEP  # KR1.2, KR(3)
 )
 _OBJECTIVE_LABEL = (
     r"(?=[og])(?P<objective>(?:objective|obj\.?|goal)(?![^\W\d_])|okr(?=" + _SPACE + r"*#?\d)|o(?=[\s#\d:：]))"
@@ -49,9 +50,10 @@ LINE_RE = re.compile(
     r"(?P<marker>)(?:" + _BULLET + _SPACE + r"*)?"
     r"(?:\[[ xX✓✔]?\]" + _SPACE + r"+)?"  # a task-list checkbox
     r"(?P<bold>\*\*(?=\S)|__(?=\S))?"
-    # A label, maybe after an emoji ("🎯 Objective:"); the lookahead skips the attempt on most lines.
-    r"(?:(?=(?i:k[ery]|o[bk\s#\d:：]|go|co|te|de|gr|sh|st|qu|an|as|in|ta|pr|ep|ac|to)|[^\x00-\x7f\w\s])"
-    r"(?:[^\x00-\x7f\w\s]{1,8}" + _SPACE + r"*)?"
+    # A label, maybe after an emoji or a tag ("🎯 Objective:", "[P1] Objective:"); the lookahead skips
+    # the attempt on most lines.
+    r"(?:(?=(?i:k[ery]|o[bk\s#\d:：]|go|co|te|de|gr|sh|st|qu|an|as|in|ta|pr|ep|ac|to)|[^\x00-\x7f\w\s]|\[)"
+    r"(?:(?:[^\x00-\x7f\w\s]{1,8}|\[[^\]\r\n]{1,12}\])" + _SPACE + r"*)?"
     r"(?P<label>(?i:" + _QUALIFIER + r"(?:" + _KR_LABEL + r"|" + _OBJECTIVE_LABEL + r"|" + _INITIATIVE_LABEL + r")))"
     + _SPACE + r"*)?"
     r"(?P<words>(?:[^\r\n]*\S)?)" + _SPACE + r"*(?:\r\n|\r|\n|\Z)"

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from rubric.draft import ParsedKeyResult, ParsedObjective
+from rubric.parser.groups import title_source
 from rubric.parser.lines import Line, trim
+from rubric.parser.looks import header_word, prose_like, title_like
 from rubric.parser.patterns import TABLE_COLUMNS, TABLE_SEPARATOR_RE
 from rubric.spans import SourceText
 
@@ -44,7 +46,8 @@ def read_tables(text: str, lines: list[Line]) -> Tables:
         end = index + 2
         while end < len(lines) and _row_of_table(text, lines[end]):
             end += 1
-        objectives.extend(_read_rows(text, lines[index + 2 : end], columns))
+        above = _titled_by(text, rest) if "objective" not in columns else None
+        objectives.extend(_read_rows(text, lines[index + 2 : end], columns, above))
         index = end
     return Tables(objectives, rest)
 
@@ -62,22 +65,37 @@ def _columns(text: str, lines: list[Line], index: int) -> dict[str, int] | None:
         role = next((r for r, pattern in TABLE_COLUMNS.items() if pattern.fullmatch(name)), None)
         if role is not None:
             columns.setdefault(role, position)
-    return columns if "key_result" in columns else None
+    return columns if "key_result" in columns else None  # a table of owners or risks holds no OKRs
 
 
 def _row_of_table(text: str, line: Line) -> bool:
     return not line.blank_before and len(line.rows) == 1 and "|" in _row_text(text, line)
 
 
-def _read_rows(text: str, rows: list[Line], columns: dict[str, int]) -> list[ParsedObjective]:
-    """One key result per row; a row's objective cell opens an objective, or names one seen before."""
+def _titled_by(text: str, rest: list[Line]) -> ParsedObjective | None:
+    """A table of key results only belongs to the line above it ('## Grow the base'), if that can
+    be an objective; the line is taken out of the rest of the draft."""
+    if not rest or not rest[-1].pieces or rest[-1].label not in ("unlabelled", "objective"):
+        return None
+    if prose_like(text, rest[-1]) or header_word(rest[-1]) or title_like(text, rest[-1]):
+        return None
+    title = rest.pop()
+    title.item = True
+    return ParsedObjective(title_source(text, title))
+
+
+def _read_rows(text: str, rows: list[Line], columns: dict[str, int],
+               current: ParsedObjective | None) -> list[ParsedObjective]:
+    """One key result per row; a row's objective cell opens an objective, or names one seen before;
+    `current` takes the rows that name none."""
     objectives: dict[str, ParsedObjective] = {}
-    current: ParsedObjective | None = None
+    if current is not None:
+        objectives[_name(current.title.text)] = current
     for row in rows:
         cells = _cells(text, row)
         title, key_result, due = (_cell(cells, columns.get(role)) for role in ("objective", "key_result", "due"))
         if title[0] < title[1]:
-            name = " ".join(text[title[0] : title[1]].split()).casefold()
+            name = _name(text[title[0] : title[1]])
             if name not in objectives:
                 objectives[name] = ParsedObjective(SourceText(text[title[0] : title[1]], (title,)))
                 row.item = True
@@ -89,6 +107,11 @@ def _read_rows(text: str, rows: list[Line], columns: dict[str, int]) -> list[Par
         if not row.item:
             row.reason = "table-row"
     return list(objectives.values())
+
+
+def _name(title: str) -> str:
+    """An objective's title as rows repeat it, whatever the spacing and case."""
+    return " ".join(title.split()).casefold()
 
 
 def _due(text: str, cell: Cell) -> SourceText | None:
