@@ -151,6 +151,8 @@ class CheckResult(BaseModel):
     okrs: OKRSet
     findings: list[Finding]
     summary: Summary
-    ignored: list[IgnoredLine] = Field(default_factory=list, description=(
+    # A plain default, not default_factory=list: pydantic inspects a factory's signature on every
+    # model_construct that leaves the field out, which cost ~0.1 ms per /v1/check reply.
+    ignored: list[IgnoredLine] = Field([], description=(
         "Every non-empty line of a text draft that became no objective or key result, with the reason "
         "(empty for structured input)."))

@@ -57,7 +57,7 @@ def parse(text: str) -> ParsedDraft:
 def _groups(text: str, lines: list[Line], alone: bool) -> list[Group]:
     """The objectives of the lines outside tables, by the strategy their labels call for; `alone`
     when no table holds objectives either (a single line is then an objective to check)."""
-    labels = [line.label for line in lines]  # a list: enum members hash in Python, slowly
+    labels = {line.label for line in lines}
     if "objective" in labels:
         return labelled(text, lines, promote=False)
     if "key_result" in labels or "key_results_header" in labels:
@@ -69,7 +69,7 @@ def _groups(text: str, lines: list[Line], alone: bool) -> list[Group]:
 
 
 def _objective(text: str, group: Group) -> ParsedObjective:
-    """The group's items, marked as used; the title loses a trailing colon when unlabelled."""
+    """The group's title and key results as items of the draft, marked as used."""
     title = group.title
     assert title is not None
     title.item = True
