@@ -75,7 +75,8 @@ def _objective(text: str, group: Group) -> ParsedObjective:
     title.item = True
     for key_result in group.key_results:
         key_result.item = True
-    key_results = [ParsedKeyResult.from_slices(text, k.pieces) for k in group.key_results]
+    key_results = [ParsedKeyResult(k.head, (k.pieces[0],)) if len(k.pieces) == 1  # the words: no slicing
+                   else ParsedKeyResult.from_slices(text, k.pieces) for k in group.key_results]
     return ParsedObjective(title_source(text, title), key_results)
 
 

@@ -105,6 +105,8 @@ def _append(group: Group, line: Line) -> bool:
 def title_source(text: str, line: Line) -> SourceText:
     """An objective title's text and slices; an unlabelled title loses a trailing colon ('Grow revenue:')."""
     pieces = line.pieces
+    if len(pieces) == 1 and line.head[-1] != ":":
+        return SourceText(line.head, (pieces[0],))
     if line.label == "unlabelled" and ends_with_colon(text, line):
         start, stop = pieces[-1]
         stop = rstrip(text, start, stop - 1)

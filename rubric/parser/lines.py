@@ -112,7 +112,7 @@ def split_lines(text: str) -> Lexed:
 def _read_line(text: str, match: re.Match[str], number: int) -> Line | tuple[Row, IgnoreReason] | None:
     """One matched physical line as a `Line`; a (row, reason) pair for a line of markers only; None if blank."""
     start, stop = match.span("words")
-    label = _label(match)
+    label = "unlabelled" if match["label"] is None else _label(match)
     bold = match["bold"]
     words = match["words"]
     if bold:
@@ -134,16 +134,14 @@ def _read_line(text: str, match: re.Match[str], number: int) -> Line | tuple[Row
     lead = match["lead"]
     indent = len(lead) + 3 * lead.count("\t") if lead else 0  # a tab indents like four spaces
     marker, key = _marker(match, bool(bold), label, indent)
+    number, decimal, emoji = _numbering(match, label)
     return Line(
         marker, label, indent, key, [(start, stop)] if words else [], words, stop - match.start(),
-        match["objnum"] or match["number"] or match["paren"] or match["keycap"], match["decimal"],
-        match.start("marker"), [row], match["emoji"] if marker == "bullet" else None,
+        number, decimal, match.start("marker"), [row], emoji if marker == "bullet" else None,
     )
 
 
 def _label(match: re.Match[str]) -> Label:
-    if match["label"] is None:
-        return "unlabelled"
     if match["kr"]:
         return "key_result"
     return "objective" if match["objective"] else "initiative"
@@ -165,6 +163,15 @@ def _marker(match: re.Match[str], bold: bool, label: Label, indent: int) -> tupl
         return ("plain", (1, indent, 0)) if label != "unlabelled" else ("bullet", (1, indent, _EMOJI_RANK))
     marker: Marker = "number" if match["number"] or match["paren"] or match["keycap"] else "subnumber"
     return marker, (1, indent, _RANK[marker])
+
+
+def _numbering(match: re.Match[str], label: Label) -> tuple[str | None, str | None, str | None]:
+    """The number the line's label or marker gives it, its decimal marker's first part, its emoji
+    bullet (looked up only for the markers that can have them: most lines have none)."""
+    number = match["objnum"] if label == "objective" else None
+    if match["bullet"] is None or match["glyph"] is not None:
+        return number, None, None
+    return number or match["number"] or match["paren"] or match["keycap"], match["decimal"], match["emoji"]
 
 
 def _bare_row(text: str, row: Row) -> tuple[Row, IgnoreReason] | None:

@@ -52,7 +52,8 @@ LINE_RE = re.compile(
     r"(?P<bold>\*\*(?=\S)|__(?=\S))?"
     # A label, maybe after an emoji or a tag ("🎯 Objective:", "[P1] Objective:"); the lookahead skips
     # the attempt on most lines.
-    r"(?:(?=(?i:k[ery]|o[bk\s#\d:：]|go|co|te|de|gr|sh|st|qu|an|as|in|ta|pr|ep|ac|to)|[^\x00-\x7f\w\s]|\[)"
+    r"(?:(?=[kKoOgGcCtTdDsSqQaAiIpPeE\[]|[^\x00-\x7f\w\s])"
+    r"(?=(?i:k[ery]|o[bk\s#\d:：]|g[or]|co|t[eao]|de|s[ht]|qu|a[nsc]|in|pr|ep)|[^\x00-\x7f\w\s]|\[)"
     r"(?:(?:[^\x00-\x7f\w\s]{1,8}|\[[^\]\r\n]{1,12}\])" + _SPACE + r"*)?"
     r"(?P<label>(?i:" + _QUALIFIER + r"(?:" + _KR_LABEL + r"|" + _OBJECTIVE_LABEL + r"|" + _INITIATIVE_LABEL + r")))"
     + _SPACE + r"*)?"
