@@ -26,8 +26,8 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import as_text, synthetic_set
 
-from coach.runtime import tune_gc
-from coach.settings import Settings
+from coach.core.gc_tuning import tune_gc
+from coach.core.settings import Settings
 from rubric.engine import check_okrs, check_text
 
 ECHO_APP = '''

@@ -16,10 +16,10 @@ import time
 import httpx
 import respx
 
-from coach.coach_schemas import CoachRequest
-from coach.coaching import coach_request
+from coach.coaching.schemas import CoachRequest
+from coach.coaching.session import coach_request
+from coach.core.settings import Settings
 from coach.llm import client_from_settings
-from coach.settings import Settings
 
 BASE_URL = "http://llm.bench/v1"
 DRAFT = ("Objective: Be known among indie studios\nKR: Increase brand awareness\n"

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_check import free_port, latency, throughput, wait_until_up
 from synthetic import as_text, synthetic_set
 
-from coach.security.keys import key_digest
+from coach.core.keys import key_digest
 
 CLIENT_THREADS = 8
 KEYS = [f"bench-key-{n}" for n in range(CLIENT_THREADS)]
@@ -35,7 +35,7 @@ def start(settings: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OKR_COACH_")} | settings
     env["OKR_COACH_DATA_DIR"] = str(log.parent)
     with log.open("w") as stderr:  # the JSON access log goes to a file, as in production
-        proc = subprocess.Popen([sys.executable, "-m", "coach.cli", "serve", "--port", str(port), "--workers", "1"],
+        proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(port), "--workers", "1"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     return wait_until_up(proc, f"http://127.0.0.1:{port}/healthz", f"server did not start; see {log}")
 

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> None:
               f"({team.stat().st_size / 1e6:.1f} MB CSV) in {time.perf_counter() - started:.1f} s")
         company = Path(tmp) / "company.txt"
         company.write_text("".join(f"CO-{n}: Company objective {n}\n" for n in range(1, 5)), encoding="utf-8")
-        command = [sys.executable, "-m", "coach.cli", "review", str(team), "--company-objectives", str(company),
+        command = [sys.executable, "-m", "coach", "review", str(team), "--company-objectives", str(company),
                    "--json", str(Path(tmp) / "report.json")]
         if args.html:
             command += ["--html", str(Path(tmp) / "report.html")]

@@ -21,7 +21,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-d
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "report.html"
-        subprocess.run([sys.executable, "-m", "coach.cli", "review", str(EXAMPLES / "team.csv"), "--company-objectives",
+        subprocess.run([sys.executable, "-m", "coach", "review", str(EXAMPLES / "team.csv"), "--company-objectives",
                         str(EXAMPLES / "company-objectives.txt"), "--title", "Q3 OKR review", "--html", str(html)],
                        check=False, stdout=subprocess.DEVNULL)
         with sync_playwright() as playwright:

@@ -6,9 +6,9 @@ import json
 
 import httpx
 
+from coach.core.settings import Settings
 from coach.llm import client_from_settings
 from coach.llm.openai_client import OpenAIClient
-from coach.settings import Settings
 
 BASE_URL = "http://llm.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"

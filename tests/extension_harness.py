@@ -31,7 +31,7 @@ STARTUP_TIMEOUT_S = 20.0
 def api_server(env: dict[str, str] | None = None) -> Iterator[str]:
     """A real `okr-coach serve` on a free loopback port; yields its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "coach.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-m", "coach", "serve", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(command, cwd=REPO_ROOT, env={**os.environ, **(env or {})},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"

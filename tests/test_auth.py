@@ -7,9 +7,9 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from coach.api.app import create_app
-from coach.cli import main
-from coach.security.keys import KeyVerifier, key_digest
-from coach.settings import Settings
+from coach.cli.main import main
+from coach.core.keys import KeyVerifier, key_digest
+from coach.core.settings import Settings
 
 DRAFT = {"text": "Objective: Be known in our niche\nKR: Increase brand awareness"}
 GOOD, OTHER = "k-good-0123456789", "k-other-9876543210"

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from coach.api.app import create_app
 from coach.batch.models import ReviewReport
 from coach.batch.store import JobStore
-from coach.settings import Settings
+from coach.core.settings import Settings
 
 SETS = [
     {"owner": "Alice Chen", "team": "Growth", "cycle": "2026-Q3", "objectives": [

@@ -12,9 +12,9 @@ import pytest
 
 from coach.batch import review as review_module
 from coach.batch.models import ReviewReport, Submission, SubmittedObjective
-from coach.batch.progress import Progress
 from coach.batch.review import PARALLEL_FROM, review_set, review_sets
-from coach.cli import main
+from coach.cli.main import main
+from coach.cli.progress import Progress
 from rubric.policy import Policy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from coach.batch.imports import guess_format, read_company_objectives, read_upload
-from coach.batch.problems import ImportFailure
+from coach.batch.imports.problems import ImportFailure
+from coach.batch.imports.upload import guess_format, read_company_objectives, read_upload
 
 LONG_CSV = (
     "Owner,Team,Cycle,Objective,Key Result,Parent Objective\n"

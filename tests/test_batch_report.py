@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from coach.batch.imports import read_upload
+from coach.batch.assemble import assemble_report
+from coach.batch.imports.upload import read_upload
 from coach.batch.models import CompanyObjectiveInput, ReviewReport
-from coach.batch.report import assemble_report
-from coach.batch.report_csv import iter_csv, safe_cell
-from coach.batch.report_html import highlight, iter_html
-from coach.batch.report_json import iter_json
+from coach.batch.render.to_csv import iter_csv, safe_cell
+from coach.batch.render.to_html import highlight, iter_html
+from coach.batch.render.to_json import iter_json
 from coach.batch.review import review_sets
 from rubric.models import Finding
 from rubric.policy import Policy

@@ -24,7 +24,7 @@ DELAY = 0.15  # seconds per set, so the first server is still working when it is
 def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "coach.cli"]
+    command = [script] if script else [sys.executable, "-m", "coach"]
     env = {**os.environ, "OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
            "OKR_COACH_REVIEW_LEASE_SECONDS": "1.5", "OKR_COACH_LOG_LEVEL": "DEBUG", "OKR_COACH_LLM": "offline"}
     process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,

@@ -11,8 +11,8 @@ from coach_llm_fakes import COMPLETIONS, change, error, llm_client, llm_settings
 from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
-from coach.coach_schemas import CoachResponse
-from coach.settings import Settings
+from coach.coaching.schemas import CoachResponse
+from coach.core.settings import Settings
 
 DRAFT = ("Objective: Be known in our niche\nKR: Increase brand awareness\n"
          "KR: Grow newsletter subscribers from 2,000 to 3,000 by Q3")

@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-from coach.cli import main
-from coach.coaching import coach_set
-from coach.kpi_links import KpiLinker
-from coach.prompting import coach_messages
-from coach.schemas import OKRSetInput
-from coach.settings import Settings
-from coach.slots import fill_slots, slots_in
+from coach.check.requests import OKRSetInput
+from coach.cli.main import main
+from coach.coaching.kpi_links import KpiLinker
+from coach.coaching.prompts import coach_messages
+from coach.coaching.session import coach_set
+from coach.coaching.slots import fill_slots, slots_in
+from coach.core.settings import Settings
 from rubric.engine import check_okrs
 from rubric.kpis import builtin_catalog, parse_catalog
 

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
-from coach.settings import Settings
+from coach.core.settings import Settings
 
 EXTENSION = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
 DRAFT = {"text": "Objective: Be known in our niche\nKR: Increase brand awareness"}

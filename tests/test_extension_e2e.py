@@ -19,7 +19,7 @@ from extension_harness import (
 )
 from playwright.sync_api import BrowserContext, Locator, Page, Worker, sync_playwright
 
-from coach.security.keys import key_digest, new_key
+from coach.core.keys import key_digest, new_key
 
 KEY_RESULT = "Increase brand awareness"
 PLAIN_DRAFT = f"Objective: Be known in our niche\nKR: {KEY_RESULT}"

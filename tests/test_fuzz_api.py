@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
 from coach.api.app import create_app
-from coach.settings import Settings
+from coach.core.settings import Settings
 
 _DATA_DIR = tempfile.TemporaryDirectory(prefix="okr-coach-fuzz-")  # removed when the test process ends
 APP = create_app(Settings(data_dir=_DATA_DIR.name, max_text_chars=20_000, max_body_bytes=200_000))

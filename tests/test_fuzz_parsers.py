@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from coach.batch.imports import read_upload
-from coach.batch.problems import ImportFailure
-from coach.cli import request_from_source
+from coach.batch.imports.problems import ImportFailure
+from coach.batch.imports.upload import read_upload
+from coach.cli.main import request_from_source
 from rubric.parser import parse_text
 from rubric.spans import SourceText
 

@@ -18,9 +18,9 @@ from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 
 from coach.api.app import create_app
-from coach.logs import JsonFormatter, logging_config
-from coach.security.keys import key_digest
-from coach.settings import Settings
+from coach.core.keys import key_digest
+from coach.core.logs import JsonFormatter, logging_config
+from coach.core.settings import Settings
 
 MARKER = "Zanzibar-quokka-7731"  # appears nowhere but in the drafts below
 DRAFT = f"Objective: Delight {MARKER} customers\nKR: Increase {MARKER} awareness"

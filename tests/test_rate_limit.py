@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
-from coach.security.keys import key_digest
-from coach.settings import Settings
+from coach.core.keys import key_digest
+from coach.core.settings import Settings
 
 DRAFT = {"text": "Objective: Be known in our niche\nKR: Increase brand awareness"}
 

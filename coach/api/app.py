@@ -5,17 +5,19 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from coach import __version__
-from coach.api.body_limit import BodySizeLimit
-from coach.api.cors import install_cors
 from coach.api.errors import install_error_handlers
 from coach.api.hardening import install_hardening
-from coach.api.routes_check import router as check_router
-from coach.api.routes_coach import router as coach_router
-from coach.api.routes_reviews import install_reviews
+from coach.api.middleware.body_limit import BodySizeLimit
+from coach.api.middleware.cors import install_cors
+from coach.api.routes.check import router as check_router
+from coach.api.routes.coach import router as coach_router
+from coach.api.routes.health import router as health_router
+from coach.api.routes.reviews import install_reviews
+from coach.api.routes.rules import router as rules_router
+from coach.core.gc_tuning import tune_gc
+from coach.core.settings import Settings
 from coach.llm import client_from_settings
 from coach.llm.base import LLMClient
-from coach.runtime import tune_gc
-from coach.settings import Settings
 
 
 def create_app(settings: Settings | None = None, llm_client: LLMClient | None = None) -> FastAPI:
@@ -31,7 +33,9 @@ def create_app(settings: Settings | None = None, llm_client: LLMClient | None = 
     app.state.settings = settings
     app.state.llm_client = llm_client or client_from_settings(settings)
     install_error_handlers(app)
+    app.include_router(health_router)
     app.include_router(check_router)
+    app.include_router(rules_router)
     app.include_router(coach_router)
     install_reviews(app, settings)  # /v1/reviews and the background runner of review jobs
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

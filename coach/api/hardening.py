@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from coach.api.auth import ApiKeyAuth
-from coach.api.rate_limit import RateLimit, build_limiter, parse_rate_limit
-from coach.api.readiness import ReadinessProbe
-from coach.api.readiness import router as readiness_router
-from coach.api.routes_metrics import router as metrics_router
-from coach.api.telemetry import Telemetry
-from coach.security.keys import KeyVerifier
-from coach.settings import Settings
+from coach.api.middleware.auth import ApiKeyAuth
+from coach.api.middleware.rate_limit import RateLimit, build_limiter, parse_rate_limit
+from coach.api.middleware.telemetry import Telemetry
+from coach.api.routes.metrics import router as metrics_router
+from coach.api.routes.readiness import ReadinessProbe
+from coach.api.routes.readiness import router as readiness_router
+from coach.core.keys import KeyVerifier
+from coach.core.settings import Settings
 
 
 def install_hardening(app: FastAPI, settings: Settings) -> None:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from coach.coach_schemas import Suggestion
+from coach.coaching.schemas import Suggestion
 from rubric.models import Finding, Summary
 from rubric.policy import Policy
 

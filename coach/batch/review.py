@@ -80,7 +80,7 @@ def add_team_findings(reviews: Sequence[SetReview], company: Iterable[CompanyObj
     """Add each set's team findings (owner overloaded, duplicates across owners...) to its review."""
     sets = [TeamSet(r.owner, [o.title for o in r.objectives], [o.parent for o in r.objectives]) for r in reviews]
     parents = [CompanyObjective(c.title, c.id) for c in company]
-    for review, found in zip(reviews, check_team(sets, parents, policy.thresholds, policy.disable), strict=True):
+    for review, found in zip(reviews, check_team(sets, parents, policy), strict=True):
         if found:
             review.findings = sorted([*review.findings, *found], key=finding_order)
             review.summary = recount(review.findings, review.summary)

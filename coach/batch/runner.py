@@ -14,13 +14,13 @@ import os
 import socket
 import uuid
 
+from coach.batch.assemble import assemble_report
 from coach.batch.models import ReviewOptions, ReviewReport, RowError, SetReview
-from coach.batch.report import assemble_report
 from coach.batch.review import review_or_record
 from coach.batch.store import Claim, JobStore
 from coach.batch.suggest import Suggester
+from coach.core.settings import Settings
 from coach.llm.base import LLMClient
-from coach.settings import Settings
 
 log = logging.getLogger(__name__)
 CLAIM_SIZE = 8  # sets claimed at once: small, so a crash strands few sets until their lease ends

@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 
 from coach.batch.models import SetReview
-from coach.coach_schemas import CoachResult
-from coach.coaching import coach_set
+from coach.check.requests import ObjectiveInput, OKRSetInput
+from coach.coaching.schemas import CoachResult
+from coach.coaching.session import coach_set
+from coach.core.settings import Settings
 from coach.llm.base import LLMClient
-from coach.schemas import ObjectiveInput, OKRSetInput
-from coach.settings import Settings
 from rubric.policy import Policy
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from coach.core.settings import Settings
 from coach.llm.base import LLMClient
-from coach.settings import Settings
 
 
 def client_from_settings(settings: Settings) -> LLMClient | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, TypedDict, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+
+from coach.core.usage import Usage
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -18,19 +20,6 @@ M = TypeVar("M", bound=BaseModel)
 class Message(TypedDict):
     role: Literal["system", "user", "assistant"]
     content: str
-
-
-class Usage(BaseModel):
-    """Tokens spent on one reply; cached answers cost nothing and are counted separately."""
-
-    calls: int = Field(0, description="Requests sent to the model (retries and re-asks included).")
-    cached: int = Field(0, description="Answers served from the response cache.")
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
-
-    def __add__(self, other: Usage) -> Usage:
-        return Usage(**{name: getattr(self, name) + getattr(other, name) for name in Usage.model_fields})
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ import httpx
 import openai
 from pydantic import ValidationError
 
+from coach.core.metrics import CACHE_HITS, LLM_CALLS, LLM_TOKENS
+from coach.core.usage import Usage
 from coach.llm.base import (
     Completion,
     LLMInvalidOutput,
@@ -21,11 +23,9 @@ from coach.llm.base import (
     LLMUnavailable,
     M,
     Message,
-    Usage,
 )
 from coach.llm.cache import ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
-from coach.metrics import CACHE_HITS, LLM_CALLS, LLM_TOKENS
 
 REASK = (
     "Your previous reply could not be used: {problem}. Reply again with only a JSON object that "

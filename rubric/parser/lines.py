@@ -134,10 +134,10 @@ def _read_line(text: str, match: re.Match[str], number: int) -> Line | tuple[Row
     lead = match["lead"]
     indent = len(lead) + 3 * lead.count("\t") if lead else 0  # a tab indents like four spaces
     marker, key = _marker(match, bool(bold), label, indent)
-    number, decimal, emoji = _numbering(match, label)
+    numbered, decimal, emoji = _numbering(match, label)
     return Line(
         marker, label, indent, key, [(start, stop)] if words else [], words, stop - match.start(),
-        number, decimal, match.start("marker"), [row], emoji if marker == "bullet" else None,
+        numbered, decimal, match.start("marker"), [row], emoji if marker == "bullet" else None,
     )
 
 

@@ -1,0 +1,1 @@
+"""Pure ASGI middleware: body limit, API keys, rate limits, CORS, telemetry, and their error replies."""

@@ -1,0 +1,128 @@
+"""`okr-coach review team.csv --html report.html --json report.json [--suggest]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from coach.batch.assemble import assemble_report
+from coach.batch.imports.problems import ImportFailure
+from coach.batch.imports.upload import read_company_objectives, read_upload
+from coach.batch.models import ReviewReport, SetReview
+from coach.batch.render.to_csv import iter_csv
+from coach.batch.render.to_html import iter_html
+from coach.batch.render.to_json import iter_json
+from coach.batch.review import review_sets
+from coach.batch.suggest import Suggester
+from coach.cli.progress import Progress
+from coach.core.gc_tuning import tune_gc
+from coach.core.settings import Settings
+from coach.llm import client_from_settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PROGRESS_FROM = 200  # sets: smaller reviews finish before a bar would be worth drawing
+
+
+def add_review_command(commands: argparse._SubParsersAction) -> None:
+    review = commands.add_parser(
+        "review", help="review a team's OKRs (CSV, JSON or Markdown with a '## Owner' section each)",
+        description="Review every owner's OKR set with the rubric and the team rules; write an HTML, JSON or CSV "
+        "report. Exit code 1 when any set has an error.",
+    )
+    review.add_argument("file", help="the submissions: .csv/.tsv, .json, or .md/.txt")
+    review.add_argument("--html", type=Path, help="write the HTML report here")
+    review.add_argument("--json", type=Path, help="write the JSON report here")
+    review.add_argument("--csv", type=Path, help="write one CSV row per finding here")
+    review.add_argument("--company-objectives", type=Path, metavar="FILE",
+                        help="parent objectives, one per line ('CO-1: Grow revenue') or a JSON list")
+    review.add_argument("--suggest", action="store_true", help="ask the coach for suggestions, one set per call")
+    review.add_argument("--title", default="OKR review", help="the HTML report's title")
+    review.add_argument("--workers", type=int, default=None, help="processes for large batches (default: cores)")
+    review.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    review.set_defaults(run=run_review)
+
+
+def run_review(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    settings = Settings()
+    tune_gc(settings.gc_threshold)  # worker processes inherit it
+    try:
+        imported = read_upload(Path(args.file).read_bytes(), args.file)
+        if args.company_objectives:
+            extra = read_company_objectives(args.company_objectives.read_text(encoding="utf-8-sig"))
+            imported.company_objectives = [*imported.company_objectives, *extra]
+        client = client_from_settings(settings) if args.suggest else None
+    except (ImportFailure, ValueError) as exc:
+        print(f"okr-coach: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    policy = settings.policy
+    show = args.progress or sys.stderr.isatty()
+    progress = Progress(len(imported.submissions), "Reviewing", enabled=show and (
+        args.progress or len(imported.submissions) >= PROGRESS_FROM))
+    reviews = []
+    for review in review_sets(imported.submissions, policy, args.workers):
+        reviews.append(review)
+        progress.advance()
+    progress.close()
+    if args.suggest:
+        asyncio.run(_suggest(reviews, Suggester(client, settings, policy), show))
+    report = assemble_report(reviews, policy, company=imported.company_objectives, row_errors=imported.errors,
+                             warnings=imported.warnings)
+    written = _write(report, args)
+    print(summary_text(report, time.perf_counter() - started, written))
+    return EXIT_FINDINGS if report.summary.errors else EXIT_OK
+
+
+async def _suggest(reviews: list[SetReview], suggester: Suggester, show: bool) -> None:
+    progress = Progress(len(reviews), "Coaching ", enabled=show)
+
+    async def one(review: SetReview) -> None:
+        await suggester.add_suggestions(review)
+        progress.advance()
+
+    await asyncio.gather(*(one(review) for review in reviews))
+    progress.close()
+
+
+def _write(report: ReviewReport, args: argparse.Namespace) -> list[Path]:
+    outputs: list[tuple[Path | None, Iterable[str]]] = [
+        (args.json, iter_json(report, report.sets)) if args.json else (None, ()),
+        (args.html, iter_html(report, report.sets, args.title)) if args.html else (None, ()),
+        (args.csv, iter_csv(report.sets)) if args.csv else (None, ()),
+    ]
+    written = []
+    for path, chunks in outputs:
+        if path is None:
+            continue
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(chunks)
+        written.append(path)
+    return written
+
+
+def summary_text(report: ReviewReport, seconds: float, written: list[Path]) -> str:
+    """What a programme owner wants to see first: how many sets, how bad, the top rules, what was skipped."""
+    s = report.summary
+    lines = [
+        f"Reviewed {s.sets:,} sets from {s.owners:,} owners ({s.objectives:,} objectives, {s.key_results:,} key "
+        f"results) in {seconds:.2f} s",
+        f"  {s.errors:,} errors · {s.warnings:,} warnings · {s.infos:,} info · {s.clean_sets:,} of {s.sets:,} sets "
+        f"clean · {s.row_errors:,} rows skipped",
+    ]
+    if s.by_rule:
+        lines.append("  Most frequent: " + ", ".join(f"{r.rule} ({r.findings:,})" for r in s.by_rule[:5]))
+    failed = [r for r in report.sets if r.suggestion_error or r.error]
+    if failed:
+        lines.append(f"  {len(failed):,} sets have a problem noted in the report (suggestions or review)")
+    for error in report.row_errors[:10]:
+        lines.append(f"  skipped: {error.message}")
+    if len(report.row_errors) > 10:
+        lines.append(f"  … and {len(report.row_errors) - 10:,} more skipped rows (see the report)")
+    lines.extend(f"  warning: {warning}" for warning in report.warnings)
+    if written:
+        lines.append("  Wrote " + ", ".join(str(path) for path in written))
+    return "\n".join(lines)

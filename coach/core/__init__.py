@@ -1,0 +1,1 @@
+"""Cross-cutting plumbing every subsystem uses: settings, logs, metrics, API keys, token usage, GC tuning."""
