@@ -269,6 +269,11 @@ def test_tags_keycaps_qualified_labels_and_tables_under_a_heading(objective: str
                             ("Cut hotfixes", ["Hotfixes under 2"])]
 
 
+def test_slack_single_asterisk_bold_around_labels() -> None:
+    text = "*Objective:* Grow the base\n• *KR1:* 100 weekly actives\n*Objective 2:* Cut costs\n• *KR1*: Costs -10%\n"
+    assert parsed(text) == [("Grow the base", ["100 weekly actives"]), ("Cut costs", ["Costs -10%"])]
+
+
 @pytest.mark.parametrize("header", ["Key results for this objective:", "Measured by:", "How we will measure it:",
                                     "**Key results**", "### Key Results", "KRs (draft):"])
 def test_headers_that_open_a_key_result_list(header: str) -> None:

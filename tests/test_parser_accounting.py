@@ -87,6 +87,7 @@ def test_reasons_for_a_pasted_draft() -> None:
         "Key Results:\n"
         "- Deploy success rate from 91% to 99%\n"
         "    - task: canary for every service\n"
+        "    - Baseline: the March export\n"
         "-----\n"
         "Risks\n"
         "- the queue migration may slip\n"
@@ -100,10 +101,11 @@ def test_reasons_for_a_pasted_draft() -> None:
         (6, "Owner: Sam", "note"),
         (7, "Key Results:", "label"),
         (9, "- task: canary for every service", "initiative"),
-        (10, "-----", "separator"),
-        (11, "Risks", "note"),
-        (12, "- the queue migration may slip", "note"),
-        (14, "Thanks!", "comment"),
+        (10, "- Baseline: the March export", "note"),
+        (11, "-----", "separator"),
+        (12, "Risks", "note"),
+        (13, "- the queue migration may slip", "note"),
+        (15, "Thanks!", "comment"),
     ]
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rubric.parser.lines import Line, rstrip, words
 from rubric.parser.looks import ends_with_colon, header_like, header_word, prose_like
-from rubric.parser.patterns import TITLE_RE
+from rubric.parser.patterns import DETAIL_RE, TITLE_RE
 from rubric.spans import SourceText
 
 
@@ -83,9 +83,10 @@ def _next_item(text: str, group: Group, line: Line, item_key: tuple[int, int, in
 
 
 def _below_key_result(group: Group, line: Line) -> None:
-    """A line nested under a key result is work towards it (an initiative, a task), not a key result."""
+    """A line nested under a key result is work towards it (an initiative, a task), or a detail
+    about it ('Owner: Ana', 'Baseline: March export'); never a key result."""
     if group.last_added is not None and line.key > group.last_added.key:
-        line.reason = "initiative"
+        line.reason = "note" if DETAIL_RE.match(line.head) else "initiative"
 
 
 def _ends_bare_list(text: str, group: Group, line: Line) -> bool:

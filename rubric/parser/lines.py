@@ -200,10 +200,10 @@ def _unbold(text: str, match: re.Match[str], mark: str, label: Label, start: int
         if mark in text[match.end("bold") : start]:
             return start, stop, None  # "**Objective 1:** title": the label closed the bold
         if text.endswith(mark, start, stop):
-            return start, rstrip(text, start, stop - 2), None  # "**Objective 1: title**"
+            return start, rstrip(text, start, stop - len(mark)), None  # "**Objective 1: title**"
         return start, stop, None
-    if stop - start > 2 and text.endswith(mark, start, stop):
-        return start, rstrip(text, start, stop - 2), mark
+    if stop - start > len(mark) and text.endswith(mark, start, stop):
+        return start, rstrip(text, start, stop - len(mark)), mark
     return match.start("bold"), stop, None  # "**Note:** text" is not a bold title
 
 

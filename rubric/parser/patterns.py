@@ -22,7 +22,7 @@ _BULLET = (
     r")"
 )
 # After a label: a colon, a dash or dot before a space, or nothing after a number ("KR1 Revenue").
-_SEP = r"(?:\*\*|__)?" + _SPACE + r"*(?:[:：]|[-–—.)](?=\s|$)|(?<=[\d#])(?=\s|$))(?:" + _SPACE + r"*(?:\*\*|__))?"
+_SEP = r"(?:\*\*?|__)?" + _SPACE + r"*(?:[:：]|[-–—.)](?=\s|$)|(?<=[\d#])(?=\s|$))(?:" + _SPACE + r"*(?:\*\*?|__))?"
 # "Company key result:", "Team objective 2:": a level named before the label. Each label starts with a
 # cheap lookahead on its first letter, so the common line that holds no label fails fast.
 _QUALIFIER = (
@@ -49,7 +49,7 @@ LINE_RE = re.compile(
     r"(?:(?P<heading>\#{1,6})" + _SPACE + r"+)?"
     r"(?P<marker>)(?:" + _BULLET + _SPACE + r"*)?"
     r"(?:\[[ xX✓✔]?\]" + _SPACE + r"+)?"  # a task-list checkbox
-    r"(?P<bold>\*\*(?=\S)|__(?=\S))?"
+    r"(?P<bold>\*\*(?=\S)|__(?=\S)|\*(?=[^\s*]))?"  # "**", "__", or Slack's single "*"
     # A label, maybe after an emoji or a tag ("🎯 Objective:", "[P1] Objective:"); the lookahead skips
     # the attempt on most lines.
     r"(?:(?=[kKoOgGcCtTdDsSqQaAiIpPeE\[]|[^\x00-\x7f\w\s])"
