@@ -152,6 +152,16 @@ def test_a_table_is_read_row_by_row_with_its_due_column() -> None:
                              (5, "| | | | |", "table-row")]
 
 
+def test_line_breaks_inside_a_key_result_cell_separate_key_results() -> None:
+    text = ("| Objective | Key results | Due |\n|---|---|---|\n"
+            "| Grow the base | 100 weekly actives<br>40% activation <br/> | Q3 |\n")
+    draft = parse(text)
+    assert [(k.text, k.due and k.due.text) for k in draft.objectives[0].key_results] == [
+        ("100 weekly actives", "Q3"), ("40% activation", "Q3"),
+    ]
+    assert all(text[k.start : k.end] == k.text for k in draft.objectives[0].key_results)
+
+
 @pytest.mark.parametrize("header", [
     "| Team | Notes |",  # no key-result column
     "| Objective | Key result |",  # no separator row follows

@@ -20,6 +20,7 @@ from rubric.spans import SourceText
 Cell = tuple[int, int]  # code points of a cell's trimmed text; empty when start == end
 
 _MARKUP_RE = re.compile(r"[*_`]+|\s*\([^)]*\)\s*$")  # "**Key result (KR)**" names the key-result column
+_BREAK_RE = re.compile(r"<br\s*/?>", re.I)
 _NO_DATE_RE = re.compile(r"[-–—?]*|n/?a|tbd|tbc|none", re.I)
 
 
@@ -100,13 +101,23 @@ def _read_rows(text: str, rows: list[Line], columns: dict[str, int],
                 objectives[name] = ParsedObjective(SourceText(text[title[0] : title[1]], (title,)))
                 row.item = True
             current = objectives[name]
-        if key_result[0] < key_result[1] and current is not None:
-            current.key_results.append(ParsedKeyResult(text[key_result[0] : key_result[1]], (key_result,),
-                                                        _due(text, due)))
-            row.item = True
+        if current is not None:
+            for start, stop in _lines_of(text, key_result):
+                current.key_results.append(ParsedKeyResult(text[start:stop], ((start, stop),), _due(text, due)))
+                row.item = True
         if not row.item:
             row.reason = "table-row"
     return list(objectives.values())
+
+
+def _lines_of(text: str, cell: Cell) -> list[Cell]:
+    """The non-empty lines of a cell: exports write a line break inside a cell as '<br>'."""
+    start, stop = cell
+    if "<br" not in text[start:stop]:
+        return [cell] if start < stop else []
+    bounds = [start, *(i for m in _BREAK_RE.finditer(text, start, stop) for i in m.span()), stop]
+    spans = (trim(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
+    return [span for span in spans if span[0] < span[1]]
 
 
 def _name(title: str) -> str:
