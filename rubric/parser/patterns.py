@@ -88,7 +88,7 @@ TITLE_RE = re.compile(r"\bOKRs?\b|\bobjectives\b|\bgoals(?:\s+for\b|\s*[:)]?\s*$
 # "Owner: Priya", "Status - on track": a detail about the item above, not an item.
 DETAIL_RE = re.compile(
     r"(?:owners?|dri|lead|status|priority|due|deadline|team|contact|confidence|progress|score|baseline|source|"
-    r"link|notes?)\s*[:：-]",
+    r"link|notes?|why|description|context|rationale|purpose)\s*[:：-]",
     re.I,
 )
 
