@@ -138,6 +138,8 @@ class IgnoredLine(BaseModel):
     line: int = Field(..., description="1-based line number (lines end at \\n, \\r\\n or \\r).")
     start: int = Field(..., description="Code-point offset of the line's text, without outer whitespace.")
     end: int = Field(..., description="Code-point end offset (exclusive).")
+    offset: int | None = Field(None, description="UTF-16 offset of `start` (set at the API boundary, for JavaScript).")
+    length: int | None = Field(None, description="UTF-16 length of the line's text.")
     text: str
     reason: IgnoreReason = Field(..., description=(
         "heading: a title or section heading; cycle: the heading that names the cycle; label: a label with no "
