@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -29,3 +33,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, output: Callable[[],
             time.sleep(0.1)
     process.kill()
     raise RuntimeError(f"okr-coach serve did not answer {url}/healthz within {timeout} s")
+
+
+def serve(env: dict[str, str], log: Path, timeout: float = 30) -> tuple[subprocess.Popen, str]:
+    """Start `okr-coach serve` on a free loopback port with `env` added to this process's; stderr goes to `log`."""
+    port = free_port()
+    script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "coach"]
+    process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                               env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, process, log.read_text, timeout)
+    return process, url

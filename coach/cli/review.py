@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coach.batch.assemble import assemble_report
+from coach.batch.imports.headers import columns_text
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.imports.upload import read_company_objectives, read_upload
 from coach.batch.models import ReviewReport, SetReview
@@ -74,6 +75,8 @@ def run_review(args: argparse.Namespace) -> int:
                              warnings=imported.warnings)
     written = _write(report, args)
     print(summary_text(report, time.perf_counter() - started, written))
+    if imported.columns:  # a spreadsheet: say which columns were understood as what
+        print(f"  {columns_text(imported.columns)}")
     return EXIT_FINDINGS if report.summary.errors else EXIT_OK
 
 
