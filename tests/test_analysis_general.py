@@ -106,6 +106,11 @@ KEY_RESULTS = {
         ("Sign N new resellers", {"placeholder"}),
         ("Upgrade x-ray machines in 3 clinics", {"activity-key-result"}),
     ],
+    "subjective qualifiers however they are written": [
+        ("Deliver a world class support experience", NO_TARGET | {"subjective-language"}),
+        ("Best in class onboarding by Q3", {"no-measurable-target", "subjective-language"}),
+        ("Great Lakes region revenue from $2M to $2.5M", set()),
+    ],
     "past tense and typos": [
         ("Kept uptime above 99.9%", {"maintenance-key-result"}),
         ("Reduse churn to 3%", {"missing-baseline"}),

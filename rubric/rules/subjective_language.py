@@ -13,6 +13,19 @@ _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
 _SENTENCE_BREAKS = frozenset(":.;!?-–—)]>|")
 
 
+def _spaced_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """'world class', 'best in class', 'high quality': hyphenated qualifiers written with spaces, by first word."""
+    forms: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for qualifier in sorted(w for w in lexicon.SUBJECTIVE_WORDS if "-" in w):
+        parts = tuple(qualifier.split("-"))
+        forms[parts[0]] = (*forms.get(parts[0], ()), parts)
+    return forms
+
+
+_SPACED = _spaced_forms()
+_SPACED_STARTS = frozenset(_SPACED)
+
+
 @key_result_rule(
     "subjective-language", severity="info",
     title="Subjective wording",
@@ -25,13 +38,25 @@ _SENTENCE_BREAKS = frozenset(":.;!?-–—)]>|")
 )
 def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     text, words = key_result.text, key_result.facts.words
-    if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in words):
+    lowered = [word.lower for word in words]
+    if lexicon.SUBJECTIVE_WORDS.isdisjoint(lowered) and _SPACED_STARTS.isdisjoint(lowered):
         return
     for index, word in enumerate(words):
-        if word.lower in lexicon.SUBJECTIVE_WORDS and not _names_something(text, words, index) \
+        last = _qualifier_end(lowered, index)
+        if last is not None and not _names_something(text, words, index) \
                 and not _AFTER_NUMBER.search(text[max(0, word.start - 12) : word.start]):
-            yield Hit(f"'{word.text}' is subjective: people would score it differently.", word.start, word.end)
+            quoted = text[word.start : words[last].end]
+            yield Hit(f"'{quoted}' is subjective: people would score it differently.", word.start, words[last].end)
             return
+
+
+def _qualifier_end(lowered: list[str], index: int) -> int | None:
+    """Index of the last word of a subjective qualifier starting at `index`: 'robust', or 'world class'
+    written with spaces for 'world-class'; None when none starts there."""
+    for phrase in _SPACED.get(lowered[index], ()):
+        if tuple(lowered[index : index + len(phrase)]) == phrase:
+            return index + len(phrase) - 1
+    return index if lowered[index] in lexicon.SUBJECTIVE_WORDS else None
 
 
 def _names_something(text: str, words: tuple[Token, ...], index: int) -> bool:
