@@ -76,10 +76,11 @@ _SEASON_BEFORE = re.compile(
 _LAUNCH_BEFORE = re.compile(r"\b(?:before|after|by|at|until|within\s+\d+\s+days\s+of)\s+(?:the\s+)?$", _FLAGS)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:by|in|since|until|till|through|during|for|of|before|after|end|early|late|mid|make|across|throughout|"
-    r"from)|[\[(]|\b(?:" + _MONTH_NAMES + r"))\s*$",
+    r"from|the|our|my|their|its|this|a|an)|[\[(]|\b(?:" + _MONTH_NAMES + r"))\s*$",
     _FLAGS,
 )
 _YEAR_AFTER = re.compile(r"\s*(?:$|[,.;:)\]!?]|the\b|year\b|okrs?\b|goals?\b|plan\b|and\b|[-–—])", _FLAGS)
+_TO_NUMBER = re.compile(r"\s*(?:to|→|->|–|-)\s*([\d,.]+)", _FLAGS)
 _NOT_A_YEAR_BEFORE = re.compile(r"\b(?:to|from|than|of|at|over|under)\s*$|[$€£¥.,/-]$")
 
 _ADVERBS = frozenset({
@@ -132,6 +133,8 @@ def _year(text: str, word: re.Match[str]) -> Span | None:
     before, after = text[max(0, word.start() - 20) : word.start()], text[word.end() : word.end() + 24]
     if after.startswith("%") or after.lstrip().lower().startswith("percent"):
         return None
+    if (pair := _TO_NUMBER.match(after)) and not ("1950" <= pair.group(1) <= "2099" and len(pair.group(1)) == 4):
+        return None  # "from 2000 to 2500 users": values, not years
     if _YEAR_BEFORE.search(before) or (not before.strip() and _YEAR_AFTER.match(after)):
         return word.start(), word.end()
     if _YEAR_AFTER.match(after) and not _NOT_A_YEAR_BEFORE.search(before[-8:]):

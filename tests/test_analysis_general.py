@@ -210,6 +210,9 @@ def test_quantities_know_names_units_and_segments(text: str, values: list[tuple[
     ("Churn below 2% by the end of spring", ["end of spring"]),
     ("Attendance up over the season", ["over the season"]),
     ("Run on 4 mornings out of 7", ["4 mornings out of 7"]),
+    ("Deliver the 2027 roadmap", ["2027"]),
+    ("Grow from 2000 to 2500 members", []),
+    ("Reach 2000 users", []),
 ])
 def test_time_expressions_beyond_dates(text: str, spans: list[str]) -> None:
     assert [text[s:e] for s, e in find_time_spans(text)] == spans
