@@ -29,6 +29,7 @@ PLACEHOLDER = re.compile(
 # Every placeholder above holds one of these characters or fragments: cheap tests that skip the full
 # pattern (which tries its alternatives at every position) for the ~95% of texts that cannot hold one.
 _MAYBE_CHARS = re.compile(r"[?_\[<{XYZN#…]")
+_LONE_LETTER = re.compile(r"\s[xn](?![\w-])")
 _LETTER_PERCENT = re.compile(r"[xn]\s?%")
 _LETTER_MONEY = re.compile(r"[$€£]\s?[x$€£]")
 
@@ -40,7 +41,7 @@ def may_hold_placeholder(text: str) -> bool:
     lowered = text.lower()
     if "tb" in lowered or "todo" in lowered or "t.b" in lowered or "..." in text or "xx" in lowered:
         return True
-    if " x " in lowered or " n " in lowered or lowered.endswith((" x", " n")):
+    if (" x" in lowered or " n" in lowered) and _LONE_LETTER.search(lowered):
         return True
     if "%" in text and _LETTER_PERCENT.search(lowered):
         return True

@@ -59,7 +59,7 @@ _PLACEHOLDERISH = st.lists(st.sampled_from([
     "TBD", "tbc", "TODO", "todo", "FIXME", "XXX", "??", "???", "___", "N%", "XY %", "Z", " X ", "[owner]", "<name>",
     "Tb", "tOdo", "x%", "n %", "[12]", "<1>", "(formerly", "$", ".", "-", " ", "a", "Q3", "10%", "N4", "$Xk",
     "X,XXX", "{metric}", "#%", "?%", "...%", "…", "xxx", "<Name>", "xx", "T.B.D.", "__", "$$", "Q?", " to x",
-    " from ? ", "by n", " reach ...", "at x",
+    " from ? ", "by n", " reach ...", "at x", "to x:", "hit n.",
 ]), max_size=8).map("".join)
 
 
