@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rubric import lexical
 from rubric import lexicon as lx
@@ -24,9 +24,9 @@ from rubric.timeexpr import find_time_spans
 
 Span = tuple[int, int]
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """Everything the rules read from one objective or key result (immutable: it is shared from a cache)."""
+class Facts(NamedTuple):
+    """Everything the rules read from one objective or key result (immutable: it is shared from a cache;
+    a named tuple because one is built for every item, and it is cheaper than a frozen dataclass)."""
 
     text: str
     words: tuple[Token, ...]
@@ -77,8 +77,10 @@ def analyse(text: str) -> Facts:
     time_spans = tuple(find_time_spans(text))
     content = content_span(text)
     placeholders, letter_placeholder = find_placeholders(text, content)
-    numbers = tuple(n for n in find_numbers(text) if n.start >= content[0] and not _inside(n, time_spans)
-                    and not _inside(n, placeholders))
+    numbers = tuple(find_numbers(text))
+    if numbers and (content[0] or time_spans or placeholders):
+        numbers = tuple(n for n in numbers if n.start >= content[0] and not _inside(n, time_spans)
+                        and not _inside(n, placeholders))
     words = tuple(tokens(text))
     content_words = _content_words(words, content)
     verb, maintenance = _read_verb(content_words)
