@@ -13,7 +13,6 @@ Read from the sentence's structure, not its first word alone:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rubric import lexical
 from rubric import lexicon as lx
@@ -32,30 +31,43 @@ _WORDS_OF_INTEREST = _PARTICIPLE_STARTS | lx.OWN_OUTPUT_NOUNS | lx.ACTIVITY_VERB
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.;:!?)\]]*")
 
 
-@dataclass(frozen=True, slots=True)
 class _Marks:
-    """Where the words that change a reading sit, found once so that each later test is O(1)."""
+    """Where the words that change a reading sit, found on first need (most items never need them),
+    so that each later test is O(1)."""
 
-    last_outcome: int  # index of the last word naming others' response (-1: none)
-    first_work_item: int  # index of the first work-item noun (len(words): none)
-    first_auxiliary: int  # index of the first auxiliary ("are", "can"; len(words): none)
+    __slots__ = ("_found", "_words")
 
-    @classmethod
-    def of(cls, words: list[Token]) -> _Marks:
-        last_outcome, first_work, first_auxiliary = -1, len(words), len(words)
-        for index, word in enumerate(words):
-            lowered = word.lower
-            if lowered in _MARKED:
-                if lowered in lx.OUTCOME_WORDS:
-                    last_outcome = index
-                if lowered in lx.WORK_ITEMS:
-                    first_work = min(first_work, index)
-                if lowered in lx.AUXILIARIES:
-                    first_auxiliary = min(first_auxiliary, index)
-        return cls(last_outcome, first_work, first_auxiliary)
+    def __init__(self, words: list[Token]) -> None:
+        self._words = words
+        self._found: tuple[int, int, int] | None = None
+
+    def _scan(self) -> tuple[int, int, int]:
+        if self._found is None:
+            words = self._words
+            last_outcome, first_work, first_auxiliary = -1, len(words), len(words)
+            for index, word in enumerate(words):
+                lowered = word.lower
+                if lowered in _MARKED:
+                    if lowered in lx.OUTCOME_WORDS:
+                        last_outcome = index
+                    if lowered in lx.WORK_ITEMS:
+                        first_work = min(first_work, index)
+                    if lowered in lx.AUXILIARIES:
+                        first_auxiliary = min(first_auxiliary, index)
+            self._found = last_outcome, first_work, first_auxiliary
+        return self._found
 
     def outcome_after(self, index: int) -> bool:
-        return self.last_outcome > index
+        """A word naming others' response ('adopted', 'used') comes after `index`."""
+        return self._scan()[0] > index
+
+    @property
+    def first_work_item(self) -> int:
+        return self._scan()[1]
+
+    @property
+    def first_auxiliary(self) -> int:
+        return self._scan()[2]
 
 
 def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], time_spans: tuple[Span, ...], *,
@@ -63,7 +75,7 @@ def read_activity(text: str, words: list[Token], numbers: tuple[Number, ...], ti
     """The span of the word that makes the key result an activity, or None for a result."""
     if not words:
         return None
-    marks = _Marks.of(words)
+    marks = _Marks(words)
     if span := _opening_activity(words, marks, baseline=baseline):
         return span
     if not direction and (span := _effort_time(numbers, time_spans)):

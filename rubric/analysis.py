@@ -71,7 +71,7 @@ class Facts(NamedTuple):
 _END = float("inf")
 
 
-@short_text_cache(maxsize=4096)
+@short_text_cache(maxsize=16384)
 def analyse(text: str) -> Facts:
     """Read one objective or key result. Pure and cached (short texts only); never raises."""
     time_spans = tuple(find_time_spans(text))
@@ -196,7 +196,7 @@ def to_quantity(number: Number, kind: str = "level") -> Quantity:
     )
 
 
-@short_text_cache(maxsize=2048)
+@short_text_cache(maxsize=16384)
 def describe(text: str) -> KeyResultAnalysis:
     """The analysis of a key result as it appears in the API (cached: treat the result as read-only)."""
     facts = analyse(text)

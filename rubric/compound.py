@@ -33,9 +33,10 @@ def compound_goal(facts: Facts) -> Span | None:
     """The conjunction joining two goals, each with its own verb, or None."""
     if not _may_join(facts.text):
         return None
-    sides = _Sides(facts)
-    for match in _joins(_CONJUNCTION, facts.text):
-        if sides.two_goals(match.start(), match.end()):
+    joins = _joins(_CONJUNCTION, facts.text)
+    sides = _Sides(facts) if joins else None
+    for match in joins:
+        if sides is not None and sides.two_goals(match.start(), match.end()):
             return match.start(), match.end()
     return None
 
@@ -47,8 +48,11 @@ def compound_measure(facts: Facts) -> Span | None:
         return None
     if idiom := _ON_TIME_AND_BUDGET.search(text):
         return idiom.start(), idiom.end()
+    joins, commas = _joins(_CONJUNCTION, text), _joins(_COMMA, text)
+    if not joins and not commas:
+        return None
     sides = _Sides(facts)
-    for match in _joins(_CONJUNCTION, text):
+    for match in joins:
         start, end = match.start(), match.end()
         left_target, right_target = sides.target_before(start), sides.target_after(end)
         if sides.between_before(start):
@@ -61,7 +65,7 @@ def compound_measure(facts: Facts) -> Span | None:
             return start, end
         if match.group().strip() == ";" and left_target and sides.words_after(end) >= 2:
             return start, end
-    for match in _joins(_COMMA, text):  # "Grow ARR by 15%, cut churn to 2%": two verbs, two targets
+    for match in commas:  # "Grow ARR by 15%, cut churn to 2%": two verbs, two targets
         start, end = match.start(), match.end()
         if sides.target_before(start) and sides.target_after(end) and sides.two_goals(start, end):
             return start, end
@@ -88,13 +92,18 @@ class _Sides:
         self.ends = [w.end for w in self.words]
         self.number_ends = [n.end for n in facts.numbers]
         self.number_starts = [n.start for n in facts.numbers]
-        seen_verb = False
-        self.verb_before: list[bool] = []  # verb_before[i]: a verb among words[:i + 1]
-        for index, word in enumerate(self.words):
-            following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
-            seen_verb = seen_verb or word.lower in lx.COMMON_VERBS or _is_verb(word.lower, following) \
-                or (index == 0 and _past(word.lower))  # "Modernised the stack and ..."
-            self.verb_before.append(seen_verb)
+        self._first_verb: int | None = None
+
+    def verb_before(self, index: int) -> bool:
+        """A verb among words[:index + 1] (the first verb is found once, usually at the first word)."""
+        if self._first_verb is None:
+            self._first_verb = next((i for i, word in enumerate(self.words) if self._is_verb_at(i)), len(self.words))
+        return self._first_verb <= index
+
+    def _is_verb_at(self, index: int) -> bool:
+        word = self.words[index].lower
+        following = self.words[index + 1].lower if index + 1 < len(self.words) else ""
+        return word in lx.COMMON_VERBS or _is_verb(word, following) or (index == 0 and _past(word))
 
     def _left(self, position: int) -> int:
         """Index of the last word ending at or before `position` (-1: none)."""
@@ -130,7 +139,7 @@ class _Sides:
             return False
         if self._verbs_only(left):
             return False  # "Sign and activate ...", "Build, test and ship ...": verbs sharing one object
-        if not self.verb_before[left]:
+        if not self.verb_before(left):
             return False
         words = self.words
         if words[right].lower.endswith("ly") and right + 1 < len(words):

@@ -110,7 +110,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
     })
 
 
-@short_text_cache(maxsize=8192)
+@short_text_cache(maxsize=16384)
 def local_hits(text: str, thresholds: Thresholds) -> tuple[tuple[Rule, Hit], ...]:
     """The hits of every `@key_result_rule` on one key result, once per text and thresholds.
 

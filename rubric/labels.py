@@ -41,8 +41,9 @@ _TRAILING = [
 _TAIL = 48
 # Cheap tests that skip the pattern loops for the many items with no label at all.
 _MAYBE_LEADING = re.compile(r"[^\w\s]|(?:KR|OKR|O|P)\s*#?\d|\d{1,2}[.)]|(?:Owner|Lead|DRI|Team|Objective|Key)\b", re.I)
-_NAME_LABEL_MARKS = (": ", " - ", " – ", " — ")
-_NAME_MARKS = frozenset("-–—|@#:")
+_NAME_LABEL = re.compile(r":\s| [-–—] ")
+_PLAIN_END = re.compile(r"[–—|@#:]|\s-|-\s")  # a trailing owner, tag or status needs one of these
+_SPACES = re.compile(r"\s*")
 _LABEL_WORDS = re.compile(r"[A-Za-z]+")
 # A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
 _NOT_A_LABEL = lx.LINKING_PREPOSITIONS | {"to", "the", "and", "than"}
@@ -50,15 +51,20 @@ _NOT_A_LABEL = lx.LINKING_PREPOSITIONS | {"to", "the", "and", "than"}
 
 def content_span(text: str) -> tuple[int, int]:
     """The (start, end) of the item's own words inside `text`, without labels around them."""
+    if not text:
+        return 0, 0
+    plain_ends = text[0].isalnum() and (text[-1].isalnum() or text[-1] == "%")
+    if plain_ends and _PLAIN_END.search(text, max(0, len(text) - _TAIL)) is None \
+            and _MAYBE_LEADING.match(text) is None and _NAME_LABEL.search(text, 0, _TAIL) is None:
+        return 0, len(text)  # most items: no mark a label could start or end with
     start = _skip_leading(text)
     end = _skip_trailing(text, start)
     return start, max(start, end)
 
 
 def _skip_leading(text: str) -> int:
-    position = len(text) - len(text.lstrip())
-    head = text[position : position + 48]
-    if not _MAYBE_LEADING.match(text, position) and not any(mark in head for mark in _NAME_LABEL_MARKS):
+    position = _SPACES.match(text).end()  # type: ignore[union-attr]  # always matches
+    if not _MAYBE_LEADING.match(text, position) and not _NAME_LABEL.search(text, position, position + _TAIL):
         return position
     for _ in range(8):  # a few labels in a row at most ("🚀 [P1] KR2 - ")
         for pattern in _LEADING:
@@ -82,7 +88,7 @@ def _is_label(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
 def _skip_trailing(text: str, start: int) -> int:
     end = len(text.rstrip())
     last = text[end - 1 : end]
-    if (last.isalnum() or last == "%") and _NAME_MARKS.isdisjoint(text[max(start, end - _TAIL) : end]):
+    if (last.isalnum() or last == "%") and _PLAIN_END.search(text, max(start, end - _TAIL), end) is None:
         return end  # ends in a word with no owner, tag or dash near the end: nothing to strip
     for _ in range(6):
         window = max(start, end - _TAIL)  # labels are short: look only at the tail (keeps this linear)

@@ -37,10 +37,19 @@ def content_words(text: str) -> list[str]:
     return words
 
 
-@short_text_cache(maxsize=8192)
 def word_set(text: str, *, numbers: bool = True) -> frozenset[str]:
     """The set of `content_words` (optionally without numbers), cached: rules compare these a lot."""
-    return frozenset(w for w in content_words(text) if numbers or not w[:1].isdigit())
+    return _word_set(text) if numbers else _word_set_without_numbers(text)
+
+
+@short_text_cache(maxsize=16384)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+@short_text_cache(maxsize=16384)
+def _word_set_without_numbers(text: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(text) if not w[:1].isdigit())
 
 
 def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:

@@ -85,7 +85,7 @@ def _outside_catalog_range(target: Number, text: str) -> str | None:
     return None
 
 
-@short_text_cache(maxsize=4096)
+@short_text_cache(maxsize=16384)
 def _mentions(text: str) -> tuple:
     """Catalog KPIs named in `text` (cached per text: the catalog scan is the costly part)."""
     return tuple(builtin_catalog().mentions(text))
