@@ -112,7 +112,8 @@ def _content_words(words: tuple[Token, ...], content: Span) -> list[Token]:
     while skip < len(inside) - 1 and inside[skip].lower.endswith("ly") and inside[skip].lower not in lx.DIRECTION_VERBS:
         skip += 1
     inside = inside[skip:]
-    if inside and (meant := lexical.typo_of(inside[0].lower, lx.OPENING_VERBS)):
+    first = inside[0].lower if inside else ""
+    if len(first) >= 5 and first not in lx.OPENING_VERBS and (meant := lexical.typo_of(first, lx.OPENING_VERBS)):
         inside[0] = inside[0]._replace(lower=meant)  # "Incrase ARPU": read as the verb it misspells
     return inside
 
@@ -123,8 +124,9 @@ def _read_verb(words: list[Token]) -> tuple[Token | None, Token | None]:
         return None, None
     first = words[0]
     lowered = first.lower
-    verb = first if lowered in lx.COMMON_VERBS or lowered in lx.MAINTENANCE_OBJECTIVE_VERBS \
-        or (lexical.only_verb(lowered) and lexical.is_base_verb(lowered)) else None
+    verb = first if lowered in lx.OPENING_VERBS or (
+        lowered.isalpha() and lexical.only_verb(lowered) and lexical.is_base_verb(lowered)
+    ) else None
     following = words[1].lower if len(words) > 1 else ""
     holds = lowered in lx.MAINTENANCE_KR_VERBS or (lowered.startswith("continu") and following == "to")
     plural_noun_next = lowered in {"stay", "remain"} and following.endswith("s")

@@ -43,6 +43,8 @@ _TAIL = 48
 _MAYBE_LEADING = re.compile(r"[^\w\s]|(?:KR|OKR|O|P)\s*#?\d|\d{1,2}[.)]|(?:Owner|Lead|DRI|Team|Objective|Key)\b", re.I)
 _NAME_LABEL = re.compile(r":\s| [-–—] ")
 _PLAIN_END = re.compile(r"[–—|@#:]|\s-|-\s")  # a trailing owner, tag or status needs one of these
+_TAIL_MARKS = ("–", "—", "|", "@", "#", ":", " -", "- ")
+_HEAD_MARKS = (":", " - ", " – ", " — ")
 _SPACES = re.compile(r"\s*")
 _LABEL_WORDS = re.compile(r"[A-Za-z]+")
 # A "Name:" label is a name, not the first words of a sentence that happens to hold a colon.
@@ -53,13 +55,16 @@ def content_span(text: str) -> tuple[int, int]:
     """The (start, end) of the item's own words inside `text`, without labels around them."""
     if not text:
         return 0, 0
-    plain_ends = text[0].isalnum() and (text[-1].isalnum() or text[-1] == "%")
-    if plain_ends and _PLAIN_END.search(text, max(0, len(text) - _TAIL)) is None \
-            and _MAYBE_LEADING.match(text) is None and _NAME_LABEL.search(text, 0, _TAIL) is None:
+    if text[0].isalnum() and (text[-1].isalnum() or text[-1] == "%") and not _marked(text[:_TAIL], _HEAD_MARKS) \
+            and not _marked(text[-_TAIL:], _TAIL_MARKS) and _MAYBE_LEADING.match(text) is None:
         return 0, len(text)  # most items: no mark a label could start or end with
     start = _skip_leading(text)
     end = _skip_trailing(text, start)
     return start, max(start, end)
+
+
+def _marked(piece: str, marks: tuple[str, ...]) -> bool:
+    return any(mark in piece for mark in marks)
 
 
 def _skip_leading(text: str) -> int:

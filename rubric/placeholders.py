@@ -29,8 +29,8 @@ PLACEHOLDER = re.compile(
 # Every placeholder above holds one of these characters or fragments: cheap tests that skip the full
 # pattern (which tries its alternatives at every position) for the ~95% of texts that cannot hold one.
 _MAYBE_CHARS = re.compile(r"[?_\[<{XYZN#…]")
-_LONE_LETTER = re.compile(r"\s[xn](?![\w-])")
 _LETTER_PERCENT = re.compile(r"[xn]\s?%")
+_LONE_LETTER = re.compile(r"\s[xn](?![\w-])")
 _LETTER_MONEY = re.compile(r"[$€£]\s?[x$€£]")
 
 

@@ -109,7 +109,12 @@ def find_numbers(text: str) -> list[Number]:
     words = set(_LETTERS.findall(text.lower()))
     if not (words.isdisjoint(NUMBER_WORDS) and words.isdisjoint(MULTIPLIER_WORDS)):
         found.extend(islice(_spelled_numbers(text, [(n.start, n.end) for n in found]), MAX_NUMBERS))
-    return sorted((_with_comparator(text, number) for number in found), key=lambda n: n.start)
+        found.sort(key=_start)
+    return [_with_comparator(text, number) for number in found]
+
+
+def _start(number: Number) -> int:
+    return number.start
 
 
 def _digit_numbers(text: str) -> Iterator[Number]:

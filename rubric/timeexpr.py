@@ -146,13 +146,14 @@ def _digits(text: str, word: re.Match[str]) -> Span | None:
     token = word.group()
     if trigger := _TRIGGERS.get(token.lower()):  # ordinals: "3rd quarter"
         return trigger(text, word)
-    after = text[word.end() : word.end() + 5]
-    if (after[:1] == ":" or "m" in (token + after).lower() or token in _ROUND_THE_CLOCK) and (
-        clock := _CLOCK.match(text, word.start())
-    ):
-        return clock.start(), clock.end()
-    if text.find("out of", word.end(), word.end() + 24) != -1 and (often := _OUT_OF.match(text, word.start())):
-        return often.start(), often.end()
+    if len(token) <= 8:  # "21:00", "9am", "6 pm", "24/7", "4 nights out of 7" start with a short token
+        after = text[word.end() : word.end() + 5]
+        if (after[:1] == ":" or "m" in (token + after).lower() or token in _ROUND_THE_CLOCK) and (
+            clock := _CLOCK.match(text, word.start())
+        ):
+            return clock.start(), clock.end()
+        if text.find("out of", word.end(), word.end() + 24) != -1 and (often := _OUT_OF.match(text, word.start())):
+            return often.start(), often.end()
     if token[:4].isdigit() and (year := _year(text, word)):
         return year
     if found := _SLASH_DATE.match(text, word.start()):
