@@ -30,3 +30,10 @@ def client_from_settings(settings: Settings) -> LLMClient | None:
         concurrency=settings.llm_concurrency,
         cache_size=settings.llm_cache_size,
     )
+
+
+async def close_client(client: LLMClient | None) -> None:
+    """Close the client's connections if it holds any (the OpenAI client does; fakes and offline do not)."""
+    aclose = getattr(client, "aclose", None)
+    if aclose is not None:
+        await aclose()

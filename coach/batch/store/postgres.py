@@ -1,0 +1,77 @@
+"""Review jobs in Postgres (OKR_COACH_DATABASE_URL), shared by every API replica and worker.
+
+psycopg 3 with a connection pool. Creating a job queues its chunks for `okr-coach worker` in the
+same transaction, so a job is never stored without its work queued, nor queued without its sets.
+Migrations run at start-up under an advisory lock, so replicas starting together apply them once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from typing import Any
+
+from psycopg import Connection
+from psycopg_pool import ConnectionPool
+
+from coach.batch import queue
+from coach.batch.store.sql import Cursor, SqlJobStore
+
+_MIGRATION_LOCK = 0x6F6B72  # pg_advisory_xact_lock key: "okr"
+
+
+class PostgresJobStore(SqlJobStore):
+    backend = "postgres"
+    lock_job = " FOR UPDATE"  # finishing waits for (and then sees) a concurrent finisher
+
+    def __init__(self, url: str, pool_size: int, chunk_sets: int) -> None:
+        self.url, self.chunk_sets = url, chunk_sets
+        self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="okr-coach-jobs")
+        with self.pool.connection() as conn:
+            migrate(conn)
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Cursor]:
+        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            yield cur
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """A server-side cursor: rows arrive in batches of `itersize`, never the whole job at once."""
+        with self.pool.connection() as conn, conn.transaction(), \
+                conn.cursor(name=f"stream_{uuid.uuid4().hex[:12]}") as cur:
+            cur.itersize = 500
+            cur.execute(sql, params)
+            yield from cur
+
+    def _created(self, db: Cursor, job_id: str, total: int, claim: tuple[str, float] | None) -> None:
+        """Queue the job's chunks; a synchronous review's only after its lease, should its server die."""
+        if total:
+            queue.defer_chunks(db, job_id, total, self.chunk_sets, delay=claim[1] if claim else 0.0)
+
+    def ping(self) -> str:
+        with self.pool.connection(timeout=5) as conn:
+            conn.execute("SELECT 1")
+            return f"Postgres database {conn.info.dbname!r} answered"
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def migrate(conn: Connection[Any]) -> None:
+    """The queue's schema if absent, then each of our migrations not applied yet, in order."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS okr_coach_migrations "
+                     "(name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+        queue.apply_schema(conn)
+        applied = {name for (name,) in conn.execute("SELECT name FROM okr_coach_migrations")}
+        folder = resources.files("coach.batch.store") / "migrations"
+        for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
+            if script.name not in applied:
+                conn.execute(script.read_text(encoding="utf-8"))  # type: ignore[call-overload]
+                conn.execute("INSERT INTO okr_coach_migrations (name) VALUES (%s)", (script.name,))
