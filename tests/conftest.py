@@ -1,6 +1,7 @@
 """Shared pytest fixtures."""
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,20 @@ def no_external_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test session's own on the real PostgreSQL (skips, or fails under CI=true)."""
+    from backends import scratch_database
+
+    with scratch_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The real Redis (skips, or fails under CI=true)."""
+    from backends import redis_url as reachable_redis
+
+    return reachable_redis()
