@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 
@@ -29,3 +33,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen, output: Callable[[],
             time.sleep(0.1)
     process.kill()
     raise RuntimeError(f"okr-coach serve did not answer {url}/healthz within {timeout} s")
+
+
+def okr_coach(*args: str, env: dict[str, str], log: Path) -> subprocess.Popen:
+    """`okr-coach ARGS` from this interpreter's environment, its stderr (the JSON log) written to `log`."""
+    script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "coach"]
+    return subprocess.Popen([*command, *args], env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                            stderr=log.open("w"))

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import httpx
-from servers import free_port, wait_until_healthy
+from servers import free_port, okr_coach, wait_until_healthy
 
 from coach.batch.store.sqlite import SqliteJobStore
 
@@ -23,12 +20,9 @@ DELAY = 0.15  # seconds per set, so the first server is still working when it is
 
 def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "coach"]
-    env = {**os.environ, "OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
+    env = {"OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
            "OKR_COACH_REVIEW_LEASE_SECONDS": "1.5", "OKR_COACH_LOG_LEVEL": "DEBUG", "OKR_COACH_LLM": "offline"}
-    process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    process = okr_coach("serve", "--host", "127.0.0.1", "--port", str(port), env=env, log=log)
     url = f"http://127.0.0.1:{port}"
     wait_until_healthy(url, process, log.read_text, 30)
     return process, url
