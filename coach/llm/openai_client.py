@@ -24,7 +24,7 @@ from coach.llm.base import (
     M,
     Message,
 )
-from coach.llm.cache import ResponseCache, cache_key, schema_json
+from coach.llm.cache import AnswerCache, ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
 
 REASK = (
@@ -50,6 +50,7 @@ class OpenAIClient:
     def __init__(
         self, *, model: str, api_key: str | None, base_url: str | None, timeout: float, retry: RetryPolicy,
         concurrency: int, cache_size: int, http_client: httpx.AsyncClient | None = None,
+        cache: AnswerCache | None = None,
     ) -> None:
         self.model = model
         self._sdk = openai.AsyncOpenAI(
@@ -59,7 +60,7 @@ class OpenAIClient:
         self._timeout = timeout
         self._retry = retry
         self._limit = asyncio.Semaphore(concurrency)
-        self._cache = ResponseCache(cache_size)
+        self._cache = cache if cache is not None else ResponseCache(cache_size)
         self._json_schema = True  # turned off for good when the server rejects `json_schema`
 
     async def complete(self, messages: list[Message], schema: type[M]) -> Completion[M]:
