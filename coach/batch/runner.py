@@ -16,7 +16,6 @@ from coach.batch.jobs import Jobs
 from coach.batch.store.sqlite import SqliteJobStore
 
 log = logging.getLogger(__name__)
-CLAIM_SIZE = 8  # sets claimed at once: small, so a crash strands few sets until their lease ends
 IDLE_POLL = 1.0  # seconds between looks at the store when nothing woke the runner
 
 
@@ -43,8 +42,9 @@ class ReviewRunner:
 
     async def run_once(self) -> bool:
         """Review one claim of sets; False when there was nothing to do."""
-        claims = await asyncio.to_thread(self.store.claim, self.jobs.worker, self.jobs.settings.review_lease_seconds,
-                                         CLAIM_SIZE)
+        settings = self.jobs.settings  # a claim is a chunk: committed at once, and all a crash can strand
+        claims = await asyncio.to_thread(self.store.claim, self.jobs.worker, settings.review_lease_seconds,
+                                         settings.review_chunk_sets)
         if not claims:
             return False
         await self.jobs.review_claims(claims)
