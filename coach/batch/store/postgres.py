@@ -41,12 +41,17 @@ class PostgresJobStore(SqlJobStore):
             yield cur
 
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
-        """A server-side cursor: rows arrive in batches of `itersize`, never the whole job at once."""
-        with self.pool.connection() as conn, conn.transaction(), \
-                conn.cursor(name=f"stream_{uuid.uuid4().hex[:12]}") as cur:
-            cur.itersize = 500
-            cur.execute(sql, params)
-            yield from cur
+        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            yield from self._read_in(cur, sql, params)
+
+    def _read_in(self, db: Cursor, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """A server-side cursor: rows arrive in batches, never the whole job at once (a plain psycopg
+        cursor would fetch every row into memory on execute)."""
+        conn = db.connection  # type: ignore[attr-defined]
+        with conn.cursor(name=f"stream_{uuid.uuid4().hex[:12]}") as named:
+            named.itersize = 500
+            named.execute(sql, params)
+            yield from named
 
     def _created(self, db: Cursor, job_id: str, total: int, claim: tuple[str, float] | None) -> None:
         """Queue the job's chunks; a synchronous review's only after its lease, should its server die."""

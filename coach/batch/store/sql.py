@@ -55,6 +55,12 @@ class SqlJobStore:
         """Rows of a read-only query, fetched in batches rather than all at once."""
         raise NotImplementedError
 
+    def _read_in(self, db: Cursor, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of a query inside `db`'s transaction, in batches (Postgres overrides: a server-side cursor)."""
+        db.execute(sql, params)
+        while rows := db.fetchmany(500):
+            yield from rows
+
     def _sql(self, sql: str) -> str:
         """Statements are written with `?` placeholders; an engine with another style converts them."""
         return sql
@@ -148,9 +154,9 @@ class SqlJobStore:
             _, _, _, options, errors, warnings = job
 
             def read() -> Iterator[SetReview]:
-                db.execute(self._sql("SELECT result FROM review_sets WHERE job_id = ? ORDER BY idx"), (job_id,))
-                while rows := db.fetchmany(500):
-                    yield from (SetReview.model_validate_json(r) for (r,) in rows)
+                rows = self._read_in(db, self._sql("SELECT result FROM review_sets WHERE job_id = ? ORDER BY idx"),
+                                     (job_id,))
+                return (SetReview.model_validate_json(r) for (r,) in rows)
 
             head, changed = assemble(read, ReviewOptions.model_validate_json(options), _ERRORS.validate_json(errors),
                                      _WARNINGS.validate_json(warnings))
