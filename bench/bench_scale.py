@@ -2,8 +2,8 @@
 `okr-coach worker` processes, on the same 10,000 synthetic sets (3 objectives x 4 key results each).
 
 Run: python bench/bench_scale.py [--sets 10000] [--workers 1,2,4] [--sqlite-command PATH]
-Needs the PostgreSQL of the development machine (OKR_COACH_BENCH_POSTGRES, default
-postgresql://postgres@127.0.0.1:5432/test); each run uses a database of its own, dropped after.
+Needs the PostgreSQL of the development machine (OKR_COACH_TEST_POSTGRES, as for the tests); each
+run uses a database of its own, dropped after.
 `--sqlite-command` runs the SQLite path with another checkout's okr-coach (a "before" figure).
 Prints wall time from POST to done, sets/s, and sets/s per worker.
 """
@@ -18,18 +18,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from backends import scratch_database
 from synthetic import synthetic_set
 
-ADMIN = os.environ.get("OKR_COACH_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 PORT = 18_500
 
 
@@ -37,18 +34,6 @@ def body(count: int) -> dict:
     rng = random.Random(7)
     return {"sets": [{"owner": f"Person {i:05d}", "team": f"Team {i % 7}", "cycle": "2026-Q3", "objectives": [
         {"title": title, "key_results": krs} for title, krs in synthetic_set(rng)]} for i in range(count)]}
-
-
-@contextmanager
-def database() -> Iterator[str]:
-    name = f"okr_coach_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield ADMIN.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(ADMIN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def start(command: str, args: list[str], env: dict[str, str]) -> subprocess.Popen:
@@ -107,7 +92,7 @@ def main(args: argparse.Namespace) -> None:
         run_path("SQLite in-process (this checkout)", local, {**base, "OKR_COACH_DATA_DIR": f"{tmp}/after"},
                  payload, 0, args.timeout)
     for workers in args.workers:
-        with database() as url:
+        with scratch_database() as url:
             run_path(f"Postgres, {workers} worker{'s' if workers > 1 else ''}", local,
                      {**base, "OKR_COACH_DATABASE_URL": url}, payload, workers, args.timeout)
 

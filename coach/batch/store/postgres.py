@@ -10,14 +10,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from typing import Any
 
 from psycopg import Connection
 from psycopg_pool import ConnectionPool
 
 from coach.batch import queue
-from coach.batch.store.sql import Cursor, SqlJobStore
+from coach.batch.store.sql import Cursor, SqlJobStore, applied, pending_migrations
 
 _MIGRATION_LOCK = 0x6F6B72  # pg_advisory_xact_lock key: "okr"
 
@@ -69,14 +68,9 @@ class PostgresJobStore(SqlJobStore):
 
 def migrate(conn: Connection[Any]) -> None:
     """The queue's schema if absent, then each of our migrations not applied yet, in order."""
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        conn.execute("CREATE TABLE IF NOT EXISTS okr_coach_migrations "
-                     "(name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+    with conn.transaction(), conn.cursor() as db:
+        db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
         queue.apply_schema(conn)
-        applied = {name for (name,) in conn.execute("SELECT name FROM okr_coach_migrations")}
-        folder = resources.files("coach.batch.store") / "migrations"
-        for script in sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name):
-            if script.name not in applied:
-                conn.execute(script.read_text(encoding="utf-8"))  # type: ignore[call-overload]
-                conn.execute("INSERT INTO okr_coach_migrations (name) VALUES (%s)", (script.name,))
+        for name, script in pending_migrations(db):
+            db.execute(script)  # type: ignore[call-overload]
+            db.execute("INSERT INTO okr_coach_migrations (name, applied_at) VALUES (%s, %s)", applied(name))

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any, Protocol
 
 from pydantic import TypeAdapter
@@ -29,6 +30,25 @@ _ERRORS = TypeAdapter(list[RowError])
 _WARNINGS = TypeAdapter(list[str])
 _STATUS = ("SELECT id, status, created_at, finished_at, total, done, options, report_head, row_errors, warnings "
            "FROM review_jobs WHERE id = ?")
+
+
+MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS okr_coach_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+
+
+def migrations() -> list[tuple[str, str]]:
+    """(name, SQL) of each schema migration, in order; the statements run on SQLite and Postgres alike.
+    Existing SQLite files from before this table get 001 as a no-op (its statements say IF NOT EXISTS)."""
+    folder = resources.files("coach.batch.store") / "migrations"
+    scripts = sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    return [(f.name, f.read_text(encoding="utf-8")) for f in scripts]
+
+
+def pending_migrations(db: Cursor) -> list[tuple[str, str]]:
+    """The migrations not applied yet to the database of `db` (whose caller holds the migration lock)."""
+    db.execute(MIGRATIONS_TABLE)
+    db.execute("SELECT name FROM okr_coach_migrations")
+    applied = {name for (name,) in db.fetchall()}
+    return [(name, script) for name, script in migrations() if name not in applied]
 
 
 class Cursor(Protocol):
@@ -181,6 +201,11 @@ class SqlJobStore:
     def reviewed_by(self, job_id: str) -> list[str | None]:
         return [w for (w,) in self._stream(self._sql(
             "SELECT reviewed_by FROM review_sets WHERE job_id = ? ORDER BY idx"), (job_id,))]
+
+
+def applied(name: str) -> tuple[str, str]:
+    """The parameters recording migration `name` as applied now."""
+    return name, _now()
 
 
 def _now() -> str:

@@ -16,36 +16,7 @@ from typing import Any
 
 from coach.batch.models import ReviewOptions, Submission
 from coach.batch.store.base import Claim
-from coach.batch.store.sql import Cursor, SqlJobStore
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS review_jobs (
-    id TEXT PRIMARY KEY,
-    idempotency_key TEXT UNIQUE,
-    fingerprint TEXT NOT NULL,
-    status TEXT NOT NULL,
-    options TEXT NOT NULL,
-    row_errors TEXT NOT NULL,
-    warnings TEXT NOT NULL,
-    total INTEGER NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0,
-    report_head TEXT,
-    created_at TEXT NOT NULL,
-    finished_at TEXT
-);
-CREATE TABLE IF NOT EXISTS review_sets (
-    job_id TEXT NOT NULL REFERENCES review_jobs(id),
-    idx INTEGER NOT NULL,
-    submission TEXT NOT NULL,
-    result TEXT,
-    claimed_by TEXT,
-    claimed_until REAL,
-    reviewed_by TEXT,
-    PRIMARY KEY (job_id, idx)
-);
-CREATE INDEX IF NOT EXISTS review_jobs_open ON review_jobs(status, created_at);
-CREATE INDEX IF NOT EXISTS review_sets_open ON review_sets(job_id, idx) WHERE result IS NULL;
-"""
+from coach.batch.store.sql import Cursor, SqlJobStore, applied, pending_migrations
 
 
 class SqliteJobStore(SqlJobStore):
@@ -65,7 +36,7 @@ class SqliteJobStore(SqlJobStore):
         try:
             if not self._ready:
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
+                self._migrate(db)
                 self._ready = True
             db.execute("PRAGMA synchronous=FULL")
             yield db
@@ -82,6 +53,21 @@ class SqliteJobStore(SqlJobStore):
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Apply the schema migrations this file lacks (BEGIN IMMEDIATE: one server at a time)."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for name, script in pending_migrations(db.cursor()):
+                # executescript would commit mid-way; our migrations hold no ";" inside a statement
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+                db.execute("INSERT INTO okr_coach_migrations (name, applied_at) VALUES (?, ?)", applied(name))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         with self._connect() as db:

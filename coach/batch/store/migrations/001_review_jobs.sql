@@ -1,5 +1,5 @@
--- Review jobs and their sets: the same shape as the SQLite store, so one set of statements serves both.
-CREATE TABLE review_jobs (
+-- Review jobs and their sets, for both engines (SQLite and Postgres read this file alike).
+CREATE TABLE IF NOT EXISTS review_jobs (
     id TEXT PRIMARY KEY,
     idempotency_key TEXT UNIQUE,
     fingerprint TEXT NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE review_jobs (
     created_at TEXT NOT NULL,
     finished_at TEXT
 );
-CREATE TABLE review_sets (
+CREATE TABLE IF NOT EXISTS review_sets (
     job_id TEXT NOT NULL REFERENCES review_jobs(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     submission TEXT NOT NULL,
@@ -23,5 +23,5 @@ CREATE TABLE review_sets (
     reviewed_by TEXT,
     PRIMARY KEY (job_id, idx)
 );
-CREATE INDEX review_jobs_open ON review_jobs(status, created_at);
-CREATE INDEX review_sets_open ON review_sets(job_id, idx) WHERE result IS NULL;
+CREATE INDEX IF NOT EXISTS review_jobs_open ON review_jobs(status, created_at);
+CREATE INDEX IF NOT EXISTS review_sets_open ON review_sets(job_id, idx) WHERE result IS NULL;
