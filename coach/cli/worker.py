@@ -18,7 +18,7 @@ from coach.core.logs import logging_config
 from coach.core.settings import Settings
 from coach.llm import client_from_settings, close_client
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 69  # 69: EX_UNAVAILABLE (sysexits)
 
 
 def add_worker_command(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +47,12 @@ def run_worker(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     logging.config.dictConfig(logging_config(settings))
     tune_gc(settings.gc_threshold)
-    asyncio.run(_work(settings, Jobs(open_store(settings), settings, client)))
+    try:
+        store = open_store(settings)
+    except RuntimeError as exc:  # the database is unreachable: say which setting, not a traceback
+        print(f"okr-coach: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    asyncio.run(_work(settings, Jobs(store, settings, client)))
     return EXIT_OK
 
 

@@ -12,8 +12,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 from psycopg import Connection
-from psycopg_pool import ConnectionPool
+from psycopg.conninfo import conninfo_to_dict
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from coach.batch import queue
 from coach.batch.store.sql import Cursor, SqlJobStore, applied, pending_migrations
@@ -28,8 +30,16 @@ class PostgresJobStore(SqlJobStore):
     def __init__(self, url: str, pool_size: int, chunk_sets: int) -> None:
         self.url, self.chunk_sets = url, chunk_sets
         self.pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=True, name="okr-coach-jobs")
-        with self.pool.connection() as conn:
-            migrate(conn)
+        try:
+            with self.pool.connection(timeout=15) as conn:
+                migrate(conn)
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            self.pool.close()
+            where = conninfo_to_dict(url)
+            raise RuntimeError(
+                f"cannot use the job database {where.get('dbname', '?')!r} on {where.get('host', '?')} "
+                f"(OKR_COACH_DATABASE_URL): {exc}. Start Postgres, fix the URL, or unset it to keep jobs in "
+                "SQLite.") from exc
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
