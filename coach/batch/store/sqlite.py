@@ -96,7 +96,7 @@ class SqliteJobStore(SqlJobStore):
 
     def ping(self) -> str:
         self._one("SELECT 1", ())
-        return f"SQLite at {self.path}"
+        return "SQLite answered"
 
     def close(self) -> None:
         """Nothing held between calls."""
