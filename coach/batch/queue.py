@@ -87,14 +87,15 @@ async def sweep_stalled(app: procrastinate.App, settings: Settings, give_up: Giv
 async def _requeue_or_give_up(app: procrastinate.App, job: procrastinate.jobs.Job, attempts: int,
                               give_up: GiveUp) -> None:
     kwargs = job.task_kwargs
+    job_id, start, stop = str(kwargs["job_id"]), kwargs["start"], kwargs["stop"]
+    assert isinstance(start, int) and isinstance(stop, int), kwargs
     tries = (job.attempts or 0) + 1
     if tries < attempts:
         log.warning("review chunk stalled (its worker died); queued again",
-                    extra={"review_id": kwargs["job_id"], "chunk_start": kwargs["start"], "attempt": tries})
+                    extra={"review_id": job_id, "chunk_start": start, "attempt": tries})
         await app.job_manager.retry_job(job)
         return
-    await give_up(str(kwargs["job_id"]), int(kwargs["start"]), int(kwargs["stop"]),
-                  f"the worker reviewing it died {tries} times")
+    await give_up(job_id, start, stop, f"the worker reviewing it died {tries} times")
     await app.job_manager.finish_job(job, status=Status.FAILED, delete_job=False)
 
 
