@@ -144,3 +144,45 @@ def test_the_cli_review_and_a_stored_job_give_the_same_report(tmp_path: Path) ->
     assert [s["findings"] for s in stored["sets"]] == [
         [f.model_dump(mode="json") for f in s.findings] for s in in_memory.sets]
 
+
+
+def test_a_chunk_whose_worker_died_on_its_last_try_is_given_up_not_retried(postgres_url: str) -> None:
+    """The sweep's other branch: a stalled chunk out of tries is failed, its sets reported, the job done."""
+    import psycopg
+
+    from coach.batch import queue
+    from coach.batch.store.postgres import PostgresJobStore
+
+    settings = Settings(database_url=postgres_url, review_max_attempts=3, llm="offline")
+    store = PostgresJobStore(postgres_url, pool_size=4, chunk_sets=50)
+    jobs = Jobs(store, settings, None)
+    job_id, _ = store.create(submissions(2), ReviewOptions(), "f")
+
+    async def never(job: str, start: int, stop: int) -> None:
+        raise AssertionError("a chunk out of tries is not run again")
+
+    async def sweep() -> str:
+        app = queue.build_app(settings, never, jobs.give_up)
+        async with app.open_async():
+            worker = await app.job_manager.register_worker()
+            while (chunk := await app.job_manager.fetch_job([queue.QUEUE], worker)) is not None:
+                if chunk.task_kwargs["job_id"] == job_id:
+                    break  # the doomed worker takes our chunk (others are left by earlier tests)
+            assert chunk is not None
+            with psycopg.connect(postgres_url, autocommit=True) as conn:  # two deaths already, and now a third
+                conn.execute("UPDATE procrastinate_jobs SET attempts = 2 WHERE id = %s", (chunk.id,))
+                conn.execute("DELETE FROM procrastinate_workers WHERE id = %s", (worker,))
+            (stalled,) = [j for j in await app.job_manager.get_stalled_jobs(task_name=queue.TASK)
+                          if j.id == chunk.id]
+            await queue._requeue_or_give_up(app, stalled, settings.review_max_attempts, jobs.give_up)
+            return (await app.job_manager.get_job_status_async(chunk.id)).value
+
+    try:
+        status = asyncio.run(sweep())
+        sets = list(store.results(job_id))
+        done = store.status(job_id)
+    finally:
+        store.close()
+    assert status == "failed"
+    assert done is not None and done.status == "done"
+    assert [s.error is not None and "died 3 times" in s.error for s in sets] == [True, True]

@@ -132,3 +132,30 @@ def test_one_keys_rate_limit_holds_across_two_servers_sharing_redis(tmp_path: Pa
             process.wait(15)
     assert codes == [200, 200, 200, 200, 429, 429]  # 2 + 2 allowed in total, not 4 per server
     assert ready["checks"]["redis"]["ok"]
+
+
+def test_an_api_on_postgres_reviews_sync_batches_itself_and_queues_the_rest(database: str) -> None:
+    """No runner in the API: a queued review waits for workers (its chunks queued with it), while a sync
+    review is answered at once, its chunks queued only for after the lease, should this replica die."""
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from coach.api.app import create_app
+    from coach.core.settings import Settings
+
+    settings = Settings(database_url=database, review_chunk_sets=2, review_lease_seconds=600)
+    sets = [{"owner": f"Owner {i}", "objectives": [{"title": "Ship it", "key_results": ["Ship 3 releases by Q3"]}]}
+            for i in range(5)]
+    with TestClient(create_app(settings)) as api:
+        assert api.app.state.review_runner is None  # type: ignore[attr-defined]
+        queued = api.post("/v1/reviews", json={"sets": sets}).json()
+        answered = api.post("/v1/reviews?sync=true", json={"sets": sets})
+        time.sleep(0.5)
+        assert api.get(f"/v1/reviews/{queued['id']}").json()["status"] == "queued"  # the workers' job
+    assert answered.status_code == 200 and len(answered.json()["sets"]) == 5
+    with psycopg.connect(database) as conn:
+        chunks = conn.execute("SELECT args->>'job_id', (args->>'start')::int, (args->>'stop')::int, "
+                              "scheduled_at > now() + interval '5 minutes' FROM procrastinate_jobs "
+                              "ORDER BY id").fetchall()
+    assert chunks == [(queued["id"], 0, 2, None), (queued["id"], 2, 4, None), (queued["id"], 4, 5, None),
+                      *((answered.json()["id"], a, b, True) for a, b in ((0, 2), (2, 4), (4, 5)))]
