@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import cast
 
-from coach.batch.models import CompanyObjectiveInput, ReviewOptions, ReviewReport, RowError, SetReview
+from coach.batch.models import CompanyObjectiveInput, ReviewOptions, ReviewReport, RowError, SetReview, TeamView
 from coach.batch.review import add_findings, team_findings
+from coach.batch.store.base import ReadResults, View
 from coach.batch.summary import SummaryBuilder
 from rubric.policy import Policy
 
@@ -15,25 +17,30 @@ def assemble_report(
     row_errors: Sequence[RowError] = (), warnings: Sequence[str] = (), id: str | None = None,
 ) -> ReviewReport:
     """The report of reviewed sets held in memory (in order); adds the team findings to `reviews` in place."""
-    head, _ = assemble_streamed(lambda: iter(reviews), policy, company, row_errors, warnings)
+
+    def read(view: type[View]) -> Iterator[View]:
+        return cast(Iterator[View], iter(reviews))  # a SetReview has every field of any view of it
+
+    head, _ = assemble_streamed(read, policy, company, row_errors, warnings)
     return head.model_copy(update={"id": id, "sets": reviews})
 
 
-def assemble_job(read: Callable[[], Iterator[SetReview]], options: ReviewOptions, row_errors: list[RowError],
+def assemble_job(read: ReadResults, options: ReviewOptions, row_errors: list[RowError],
                  warnings: list[str]) -> tuple[ReviewReport, list[SetReview]]:
     """A stored job's report head (`JobStore.finish` writes back the reviews that changed)."""
     return assemble_streamed(read, options.policy, options.company_objectives, row_errors, warnings)
 
 
 def assemble_streamed(
-    read: Callable[[], Iterator[SetReview]], policy: Policy, company: Sequence[CompanyObjectiveInput],
+    read: ReadResults, policy: Policy, company: Sequence[CompanyObjectiveInput],
     row_errors: Sequence[RowError], warnings: Sequence[str],
 ) -> tuple[ReviewReport, list[SetReview]]:
-    """The report without its sets, from two passes over `read()`: team findings need every set's owner
-    and titles first, then each set is counted. Only the reviews that gained findings are kept (returned)."""
-    found = team_findings(read(), company, policy)
+    """The report without its sets, from two passes over the results: team findings need every set's owner
+    and titles first (a cheap view), then each set is counted. Only the reviews that gained findings are
+    kept (returned)."""
+    found = team_findings(read(TeamView), company, policy)
     builder, cycles, changed = SummaryBuilder(), set(), []
-    for review, extra in zip(read(), found, strict=True):
+    for review, extra in zip(read(SetReview), found, strict=True):
         if extra:
             add_findings(review, extra)
             changed.append(review)

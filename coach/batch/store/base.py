@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from coach.batch.models import ImportResult, ReviewOptions, ReviewReport, ReviewStatus, RowError, SetReview, Submission
 
+View = TypeVar("View", bound=BaseModel)
+
+
+class ReadResults(Protocol):
+    """A finishing job's results in order, each parsed as `view` (SetReview, or a cheaper part of it)."""
+
+    def __call__(self, view: type[View], /) -> Iterator[View]: ...
+
+
 # Builds a finished job's report head from its reviewed sets (read in order, as often as it needs),
 # options, row errors and warnings; returns it with the reviews whose findings changed.
-Assemble = Callable[[Callable[[], Iterator[SetReview]], ReviewOptions, list[RowError], list[str]],
-                    tuple[ReviewReport, list[SetReview]]]
+Assemble = Callable[[ReadResults, ReviewOptions, list[RowError], list[str]], tuple[ReviewReport, list[SetReview]]]
 
 
 class IdempotencyConflict(Exception):

@@ -24,7 +24,7 @@ from coach.batch.models import (
     SetReview,
     Submission,
 )
-from coach.batch.store.base import Assemble, Claim, IdempotencyConflict
+from coach.batch.store.base import Assemble, Claim, IdempotencyConflict, View
 
 _ERRORS = TypeAdapter(list[RowError])
 _WARNINGS = TypeAdapter(list[str])
@@ -174,10 +174,10 @@ class SqlJobStore:
                 return False
             _, _, _, options, errors, warnings = job
 
-            def read() -> Iterator[SetReview]:
+            def read(view: type[View]) -> Iterator[View]:
                 rows = self._read_in(db, self._sql("SELECT result FROM review_sets WHERE job_id = ? ORDER BY idx"),
                                      (job_id,))
-                return (SetReview.model_validate_json(r) for (r,) in rows)
+                return (view.model_validate_json(r) for (r,) in rows)
 
             head, changed = assemble(read, ReviewOptions.model_validate_json(options), _ERRORS.validate_json(errors),
                                      _WARNINGS.validate_json(warnings))
