@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
 
-from rubric.analysis import Facts, analyse, describe
+from rubric.analysis import analyse, describe
 from rubric.draft import ParsedDraft
 from rubric.models import (
     SEVERITY_ORDER,
@@ -16,66 +15,27 @@ from rubric.models import (
     KeyResultAnalysis,
     Objective,
     OKRSet,
+    Severity,
     Summary,
     rubric_finding,
     unvalidated,
 )
 from rubric.parser import parse_text
 from rubric.policy import Policy, Thresholds
-from rubric.registry import Hit, Rule, all_rules
+from rubric.registry import (
+    Hit,
+    KeyResultInContextRule,
+    KeyResultRule,
+    ObjectiveRule,
+    Rule,
+    SetRule,
+    active_rules,
+    all_rules,
+)
 from rubric.spans import SourceText
+from rubric.views import Item, KeyResultView, ObjectiveView, SetView
 
 DEFAULT_POLICY = Policy()
-
-
-@dataclass(slots=True)
-class Item:
-    """One objective title or key result: its text, where it came from, and what it says."""
-
-    text: str
-    source: SourceText | None
-    facts: Facts
-
-
-@dataclass(slots=True)
-class KeyResultView:
-    index: int
-    item: Item
-
-    @property
-    def text(self) -> str:
-        return self.item.text
-
-    @property
-    def facts(self) -> Facts:
-        return self.item.facts
-
-
-@dataclass(slots=True)
-class ObjectiveView:
-    index: int
-    item: Item
-    key_results: list[KeyResultView]
-
-    @property
-    def title(self) -> str:
-        return self.item.text
-
-    @property
-    def facts(self) -> Facts:
-        return self.item.facts
-
-
-@dataclass(slots=True)
-class SetView:
-    cycle: str | None
-    objectives: list[ObjectiveView]
-    thresholds: Thresholds
-
-    def key_results(self) -> Iterable[tuple[ObjectiveView, KeyResultView]]:
-        for objective in self.objectives:
-            for key_result in objective.key_results:
-                yield objective, key_result
 
 
 def _item(text: str, source: SourceText | None) -> Item:
@@ -115,42 +75,27 @@ def check_okrs(cycle: str | None, objectives: Sequence[tuple[str, Sequence[str]]
     return _run(cycle, views, policy or DEFAULT_POLICY, analysis)
 
 
-def active_rules(policy: Policy) -> list[Rule]:
-    """The rules a policy leaves switched on, in catalog order."""
-    rules = all_rules().values()
-    chosen = [r for r in rules if r.id not in policy.disable]
-    if policy.enable_only is not None:
-        chosen = [r for r in chosen if r.id in policy.enable_only]
-    return chosen
-
-
 def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, analysis: bool) -> CheckResult:
     okrs = SetView(cycle, objectives, policy.thresholds)
     pairs = list(okrs.key_results())
     findings: list[Finding] = []
-    local: dict[str, str | None] = {}  # local rule id -> its severity override
+    local: dict[str, Severity | None] = {}  # key-result rule id -> its severity override
     for rule in active_rules(policy):
         severity = policy.severity.get(rule.id)
-        check = rule.check
-        if rule.level == "set":
-            for hit in check(okrs):
-                findings.append(_finding(rule, hit, hit.objective, hit.key_result, okrs, severity))
-            continue
-        if rule.level == "objective":
-            for objective in objectives:
-                for hit in check(objective, okrs):
-                    findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
-            continue
-        if rule.objectives:  # a key-result rule that also reads objective titles
-            for objective in objectives:
-                for hit in check(objective, objective, okrs):
-                    findings.append(_finding(rule, hit, objective.index, None, okrs, severity))
-        if rule.local:
+        found: list[tuple[Hit, int | None, int | None]]
+        if isinstance(rule, SetRule):
+            found = [(hit, hit.objective, hit.key_result) for hit in rule.check(okrs)]
+        elif isinstance(rule, ObjectiveRule):
+            found = [(hit, o.index, None) for o in objectives for hit in rule.check(o, okrs)]
+        elif isinstance(rule, KeyResultInContextRule):
+            found = [(hit, o.index, k.index) for o, k in pairs for hit in rule.check(k.item, o, okrs)]
+        elif isinstance(rule, KeyResultRule):
             local[rule.id] = severity  # its key-result hits come from `local_hits`, below
+            found = [(hit, o.index, None) for o in objectives if rule.objectives
+                     for hit in rule.check(o.item, policy.thresholds)]
+        else:  # team rules run over a whole batch (rubric.team)
             continue
-        for objective, key_result in pairs:
-            for hit in check(key_result, objective, okrs):
-                findings.append(_finding(rule, hit, objective.index, key_result.index, okrs, severity))
+        findings.extend(_finding(rule, hit, o, k, okrs, severity) for hit, o, k in found)
     if local:
         for objective, key_result in pairs:
             for rule, hit in local_hits(key_result.text, policy.thresholds):
@@ -164,22 +109,21 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
 
 @lru_cache(maxsize=16384)
 def local_hits(text: str, thresholds: Thresholds) -> tuple[tuple[Rule, Hit], ...]:
-    """The hits of every local key-result rule on one key result, once per text and thresholds.
+    """The hits of every `@key_result_rule` on one key result, once per text and thresholds.
 
     Hits are immutable and carry no index, so a key result seen before (the unchanged lines of a
     draft being re-checked as someone types, the same key result in many owners' sets) costs a
-    lookup. Local rules get no objective and an empty set: they promise not to read them.
+    lookup. Such rules only receive the key result and the thresholds, so nothing else can matter.
     """
-    key_result = KeyResultView(0, _item(text, None))
-    context = SetView(None, [], thresholds)
-    return tuple((rule, hit) for rule in all_rules().values() if rule.local
-                 for hit in rule.check(key_result, None, context))
+    item = _item(text, None)
+    return tuple((rule, hit) for rule in all_rules().values() if isinstance(rule, KeyResultRule)
+                 for hit in rule.check(item, thresholds))
 
 
 def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None, okrs: SetView,
-             severity_override: str | None) -> Finding:
-    where = hit.anchor or (objective, key_result)
-    item = _locate(okrs, *where) if where[0] is not None else None
+             severity_override: Severity | None) -> Finding:
+    anchor_objective, anchor_key_result = hit.anchor or (objective, key_result)
+    item = _locate(okrs, anchor_objective, anchor_key_result) if anchor_objective is not None else None
     start = end = excerpt = None
     if item is not None:
         local_start = hit.start if hit.start is not None else 0

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rubric.models import Severity
 
@@ -42,25 +43,51 @@ class Policy(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Rule id -> severity override.")
     thresholds: Thresholds = Field(default_factory=Thresholds)
 
-    def merged_with(self, override: Policy | None) -> Policy:
-        """This policy with a request's policy on top (request wins; lists are combined)."""
-        if override is None:
-            return self
-        thresholds = self.thresholds.model_copy(update=override.thresholds.model_dump(exclude_unset=True))
-        return Policy(
-            disable=sorted(set(self.disable) | set(override.disable)),
-            enable_only=override.enable_only if override.enable_only is not None else self.enable_only,
-            severity={**self.severity, **override.severity},
-            thresholds=thresholds,
-        )
-
     def unknown_rules(self, known: set[str]) -> list[str]:
         named = set(self.disable) | set(self.severity) | set(self.enable_only or ())
         return sorted(named - known)
 
 
-def load_policy(path: Path) -> Policy:
-    """Read a policy file (JSON or TOML)."""
-    raw = path.read_bytes()
-    data = tomllib.loads(raw.decode("utf-8")) if path.suffix == ".toml" else json.loads(raw)
-    return Policy.model_validate(data)
+def effective_policy(server: Policy, request: Policy | None) -> Policy:
+    """The server's policy with a request's policy on top (request wins; disabled lists are combined).
+
+    The one place policies merge: /v1/check, /v1/coach, reviews and the CLI all call it.
+    """
+    if request is None:
+        return server
+    thresholds = server.thresholds.model_copy(update=request.thresholds.model_dump(exclude_unset=True))
+    return Policy(
+        disable=sorted(set(server.disable) | set(request.disable)),
+        enable_only=request.enable_only if request.enable_only is not None else server.enable_only,
+        severity={**server.severity, **request.severity},
+        thresholds=thresholds,
+    )
+
+
+class PolicyFileError(ValueError):
+    """A policy file that cannot be used; the message names the file and the problem."""
+
+
+def load_policy(path: Path, known_rules: Collection[str]) -> Policy:
+    """Read and validate a policy file (JSON, or TOML by its suffix): syntax, fields and rule ids."""
+    try:
+        raw = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(raw) if path.suffix == ".toml" else json.loads(raw)
+    except OSError as exc:
+        raise PolicyFileError(f"policy file {path}: cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise PolicyFileError(f"policy file {path}: is not UTF-8 text ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise PolicyFileError(f"policy file {path}: not valid JSON: {exc.msg} at line {exc.lineno} column "
+                              f"{exc.colno}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyFileError(f"policy file {path}: not valid TOML: {exc}") from exc
+    try:
+        policy = Policy.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'top level'}: {e['msg']}" for e in exc.errors())
+        raise PolicyFileError(f"policy file {path}: {problems}") from exc
+    if unknown := policy.unknown_rules(set(known_rules)):
+        raise PolicyFileError(f"policy file {path}: unknown rule id(s) {unknown}; `okr-coach rules` lists "
+                              "the valid ids")
+    return policy

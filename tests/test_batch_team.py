@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from rubric.models import Finding
-from rubric.policy import Thresholds
-from rubric.team import TEAM_RULES, CompanyObjective, TeamSet, check_team
+from rubric.policy import Policy, Thresholds
+from rubric.registry import all_rules
+from rubric.team import CompanyObjective, TeamSet, check_team
 
 
 def team_set(owner: str | None, *titles: str, parents: tuple[str | None, ...] | None = None) -> TeamSet:
@@ -16,8 +17,8 @@ def rules(found: list[list[Finding]]) -> list[list[str]]:
 
 
 def test_team_rule_ids_are_exactly_the_catalog_ones() -> None:
-    assert set(TEAM_RULES) == {"owner-overloaded", "duplicate-across-owners", "unaligned-objective", "missing-owner"}
-    assert {r.id: r.severity for r in TEAM_RULES.values()} == {
+    team_rules = {r.id: r for r in all_rules().values() if r.level == "team"}
+    assert {r.id: r.severity for r in team_rules.values()} == {
         "owner-overloaded": "warning", "duplicate-across-owners": "info", "unaligned-objective": "info",
         "missing-owner": "warning"}
 
@@ -35,7 +36,7 @@ def test_owner_overloaded_counts_objectives_across_all_of_an_owners_sets() -> No
 
 def test_owner_overloaded_follows_the_policy_threshold() -> None:
     sets = [team_set("Bob", "Make deploys boring", "Calm on-call", "Faster builds")]
-    assert rules(check_team(sets, thresholds=Thresholds(max_objectives=2))) == [["owner-overloaded"]]
+    assert rules(check_team(sets, policy=Policy(thresholds=Thresholds(max_objectives=2)))) == [["owner-overloaded"]]
 
 
 def test_duplicate_across_owners_finds_the_same_or_nearly_the_same_objective() -> None:
@@ -86,4 +87,13 @@ def test_missing_owner_only_when_the_batch_records_owners() -> None:
 def test_team_rules_can_be_disabled_by_id() -> None:
     sets = [team_set("Alice", "Win the mid-market"), team_set(None, "Win the mid-market")]
     assert rules(check_team(sets)) == [["duplicate-across-owners"], ["missing-owner", "duplicate-across-owners"]]
-    assert rules(check_team(sets, disable=["missing-owner", "duplicate-across-owners"])) == [[], []]
+    assert rules(check_team(sets, policy=Policy(disable=["missing-owner", "duplicate-across-owners"]))) == [[], []]
+
+
+def test_team_rules_obey_policy_severity_and_enable_only() -> None:
+    sets = [team_set("Alice", "Grow the partner channel"), team_set(None, "Calm the on-call rota")]
+    found = check_team(sets, policy=Policy(severity={"missing-owner": "info"}))
+    assert [(f.rule, f.severity) for f in found[1]] == [("missing-owner", "info")]
+    only = check_team([team_set("Ana", "Win", "Grow", "Calm", "Hire"), team_set(None, "Win")],
+                      policy=Policy(enable_only=["owner-overloaded"]))
+    assert rules(only) == [["owner-overloaded"], []]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,4 +77,29 @@ def test_invalid_json_request_names_the_field(tmp_path: Path, capsys: pytest.Cap
 def test_rules_lists_the_catalog(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert len(out.strip().splitlines()) == 24 and "vague-change" in out
+    assert len(out.strip().splitlines()) == 28 and "vague-change" in out and "missing-owner" in out
+
+
+def test_rules_json_is_the_api_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from coach.api.app import create_app
+
+    assert main(["rules", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == TestClient(create_app()).get("/v1/rules").json()
+
+
+@pytest.mark.parametrize("command", [["serve", "--port", "0"], ["check", "-"], ["review", "team.csv"]])
+@pytest.mark.parametrize(("content", "problem"), [
+    ('{"disable": [', "not valid JSON"),
+    ('{"disable": ["missing-deadlin"]}', "unknown rule id(s) ['missing-deadlin']"),
+])
+def test_a_broken_policy_file_stops_start_up_with_its_name(
+        tmp_path: Path, command: list[str], content: str, problem: str) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(content)
+    env = {**os.environ, "OKR_COACH_POLICY_FILE": str(policy)}
+    done = subprocess.run([sys.executable, "-m", "coach", *command], cwd=tmp_path, env=env, input="",
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert f"policy file {policy}" in done.stderr and problem in done.stderr

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest
 from coach.check.service import check_request
 from coach.core.settings import Settings
-from rubric.policy import Policy, Thresholds, load_policy
+from rubric.policy import Policy, PolicyFileError, Thresholds, effective_policy, load_policy
+from rubric.registry import all_rules
 from rubric.spans import SourceText, Utf16Index, utf16_length
 
 DRAFT = "Objective: Be known\nKR: Increase brand awareness"
@@ -27,7 +29,7 @@ DRAFT = "Objective: Be known\nKR: Increase brand awareness"
 def test_policy_files_load(tmp_path: Path, name: str, content: str) -> None:
     path = tmp_path / name
     path.write_text(content)
-    policy = load_policy(path)
+    policy = load_policy(path, all_rules())
     assert policy.disable == ["missing-deadline"]
     assert policy.thresholds.max_objectives == 4
 
@@ -36,19 +38,53 @@ def test_server_policy_file_applies_and_request_policy_adds(tmp_path: Path) -> N
     path = tmp_path / "policy.json"
     path.write_text(json.dumps({"disable": ["missing-deadline"], "severity": {"vague-change": "warning"}}))
     settings = Settings(policy_file=path)
-    reply = check_request(CheckRequest(text=DRAFT), settings)
+    reply = check_request(CheckRequest(text=DRAFT), settings.policy, InputLimits())
     rules = {f.rule: f.severity for f in reply.findings}
     assert "missing-deadline" not in rules and rules["vague-change"] == "warning"
     request_policy = Policy(severity={"vague-change": "info"}, disable=["too-few-key-results"])
     override = CheckRequest(text=DRAFT, policy=request_policy)
-    rules = {f.rule: f.severity for f in check_request(override, settings).findings}
+    rules = {f.rule: f.severity for f in check_request(override, settings.policy, InputLimits()).findings}
     assert rules == {"vague-change": "info"}
 
 
 def test_merge_keeps_unset_thresholds() -> None:
     base = Policy(thresholds=Thresholds(max_objectives=4, max_key_results=6))
-    merged = base.merged_with(Policy.model_validate({"thresholds": {"max_key_results": 7}}))
+    merged = effective_policy(base, Policy.model_validate({"thresholds": {"max_key_results": 7}}))
     assert (merged.thresholds.max_objectives, merged.thresholds.max_key_results) == (4, 7)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("policy.json", '{"disable": ["missing-deadline"', "not valid JSON"),
+        ("policy.toml", "disable = [", "not valid TOML"),
+        ("policy.json", '{"thresholds": {"max_objectivs": 4}}', "thresholds.max_objectivs"),
+        ("policy.json", '{"severity": {"vague-change": "loud"}}', "severity.vague-change"),
+        ("policy.json", '{"disable": ["missing-deadlin"]}', "unknown rule id(s) ['missing-deadlin']"),
+        ("policy.json", '{"severity": {"missing-owner": "info"}}', None),  # team rules are rules too
+    ],
+)
+def test_policy_file_problems_name_the_file_and_the_problem(tmp_path: Path, name: str, content: str,
+                                                            problem: str | None) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    if problem is None:
+        assert load_policy(path, all_rules()).severity == {"missing-owner": "info"}
+        return
+    with pytest.raises(PolicyFileError) as caught:
+        load_policy(path, all_rules())
+    assert str(path) in str(caught.value) and problem in str(caught.value)
+
+
+def test_settings_refuse_a_broken_policy_or_kpi_file_at_start_up(tmp_path: Path) -> None:
+    broken = tmp_path / "policy.json"
+    broken.write_text('{"disable": ["no-such-rule"]}')
+    with pytest.raises(ValidationError, match="no-such-rule"):
+        Settings(policy_file=broken)
+    catalog = tmp_path / "kpis.json"
+    catalog.write_text("[{")
+    with pytest.raises(ValidationError, match=r"KPI catalog file .*kpis\.json: not valid JSON"):
+        Settings(kpi_catalog_file=catalog)
 
 
 def test_policy_rejects_unknown_fields() -> None:

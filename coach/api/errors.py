@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from coach.check.service import LimitExceeded
+from coach.check.limits import LimitExceeded
 
 
 class ErrorDetail(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import cast
 
-from coach.batch.models import CompanyObjectiveInput, ReviewOptions, ReviewReport, RowError, SetReview, TeamView
+from coach.batch.models import CompanyObjectiveInput, ReviewOptions, ReviewReport, RowError, SetReview, TeamFields
 from coach.batch.review import add_findings, team_findings
 from coach.batch.store.base import ReadResults, View
 from coach.batch.summary import SummaryBuilder
@@ -38,7 +38,7 @@ def assemble_streamed(
     """The report without its sets, from two passes over the results: team findings need every set's owner
     and titles first (a cheap view), then each set is counted. Only the reviews that gained findings are
     kept (returned)."""
-    found = team_findings(read(TeamView), company, policy)
+    found = team_findings(read(TeamFields), company, policy)
     builder, cycles, changed = SummaryBuilder(), set(), []
     for review, extra in zip(read(SetReview), found, strict=True):
         if extra:

@@ -70,7 +70,7 @@ class SetReview(BaseModel):
     error: str | None = Field(None, description="Set when this set could not be reviewed at all (a bug to report).")
 
 
-class TeamView(BaseModel):
+class TeamFields(BaseModel):
     """What the team rules read of a reviewed set: parsing only this from a stored result is an order of
     magnitude cheaper than the whole `SetReview` (the first pass of finishing a job)."""
 

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
-from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective, TeamView
+from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective, TeamFields
 from rubric.engine import check_okrs, check_text, finding_order
 from rubric.models import Finding, Summary
 from rubric.policy import Policy
@@ -76,13 +76,13 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
 
 
-def team_findings(reviews: Iterable[TeamView], company: Iterable[CompanyObjectiveInput],
+def team_findings(reviews: Iterable[TeamFields], company: Iterable[CompanyObjectiveInput],
                   policy: Policy) -> list[list[Finding]]:
     """Each set's team findings (owner overloaded, duplicates across owners...), in order. Reads only
     owners and objective titles, so `reviews` may be a stream."""
     sets = [TeamSet(r.owner, [o.title for o in r.objectives], [o.parent for o in r.objectives]) for r in reviews]
     parents = [CompanyObjective(c.title, c.id) for c in company]
-    return check_team(sets, parents, policy.thresholds, policy.disable)
+    return check_team(sets, parents, policy)
 
 
 def add_findings(review: SetReview, found: Sequence[Finding]) -> None:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coach.batch.models import OwnerCount, ReviewSummary, RuleCount, SetReview
-from rubric.team import owner_key
+from rubric.views import owner_key
 
 NO_OWNER = "(no owner)"
 

@@ -31,9 +31,9 @@ def render_findings(label: str, source: str, result: CheckResult, *, color: str 
 
 def _render_one(label: str, lines: list[str], starts: list[int], result: CheckResult, finding: Finding,
                 use_color: bool) -> list[str]:
-    severity = finding.severity
+    severity: str = finding.severity
     if use_color:
-        severity = f"{_COLORS[severity]}{severity}{_RESET}"
+        severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
     if finding.start is not None and finding.end is not None and lines:
         row = _row(starts, finding.start)
         col = finding.start - starts[row]

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from coach.check.limits import InputLimits, LimitExceeded
 from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import LimitExceeded, check_request
+from coach.check.service import check_request
 from coach.cli.coaching_text import render_coaching
 from coach.cli.findings_text import render_findings
 from coach.coaching.schemas import CoachRequest
@@ -20,7 +21,7 @@ from coach.coaching.session import coach_request
 from coach.core.keys import key_digest, new_key
 from coach.core.settings import Settings
 from coach.llm import client_from_settings
-from rubric.registry import all_rules
+from rubric.catalog import RuleDoc, rule_docs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -49,7 +50,8 @@ def request_from_source(source: str, cycle: str | None = None) -> CheckRequest:
 def _check(args: argparse.Namespace) -> int:
     settings = Settings()
     source = read_source(args.file)
-    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings)
+    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings.policy,
+                                                 InputLimits.from_settings(settings))
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:
@@ -77,14 +79,13 @@ def _coach(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = list(all_rules().values())
-    if args.format == "json":
-        print(json.dumps([{"id": r.id, "level": r.level, "severity": r.severity, "title": r.title,
-                           "rationale": r.rationale, "hint": r.hint} for r in rules], indent=2))
+    docs = rule_docs()
+    if args.format == "json":  # the same documents as GET /v1/rules
+        print(TypeAdapter(list[RuleDoc]).dump_json(list(docs), indent=2).decode())
         return EXIT_OK
-    width = max(len(r.id) for r in rules)
-    for r in rules:
-        print(f"{r.id:<{width}}  {r.level:<10}  {r.severity:<7}  {r.title}")
+    width = max(len(d.id) for d in docs)
+    for d in docs:
+        print(f"{d.id:<{width}}  {d.level:<10}  {d.severity:<7}  {d.title}")
     return EXIT_OK
 
 
@@ -166,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"okr-coach: cannot read {getattr(args, 'file', '')}: {exc}", file=sys.stderr)
     except ValidationError as exc:
         for error in exc.errors():
+            if exc.title == Settings.__name__:  # the environment (OKR_COACH_*) or a file it names
+                where = "configuration" + "".join(f" OKR_COACH_{str(p).upper()}" for p in error["loc"])
+                print(f"okr-coach: {where}: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
+                continue
             where = ".".join(str(p) for p in error["loc"]) or "input"
             print(f"okr-coach: {where}: {error['msg']}", file=sys.stderr)
     except LimitExceeded as exc:

@@ -94,9 +94,10 @@ class KpiLinker:
             if kpi is None:
                 return f"the model linked an unknown KPI id '{proposed.kpi_id[:80]}'; ignored"
             return KpiLink(kpi_id=kpi.id, kpi_name=kpi.name, new_kpi=False, **common)
-        if not (proposed.new_kpi_name or "").strip():
+        new_name = (proposed.new_kpi_name or "").strip()
+        if not new_name:
             return "the model proposed a KPI link without a KPI; ignored"
-        return KpiLink(kpi_id=None, kpi_name=proposed.new_kpi_name.strip()[:120], new_kpi=True, **common)
+        return KpiLink(kpi_id=None, kpi_name=new_name[:120], new_kpi=True, **common)
 
 
 def holds_level(key_result: KeyResult) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from coach.check.limits import InputLimits
 from coach.check.requests import OKRSetInput
 from coach.check.service import check_request
 from coach.coaching.judgements import JUDGEMENTS
@@ -26,7 +27,7 @@ from coach.llm.base import LLMClient, LLMError
 from rubric.engine import check_okrs
 from rubric.kpis import KpiCatalog
 from rubric.models import CheckResult, Finding
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 
 log = logging.getLogger(__name__)
 Place = tuple[int | None, int | None]
@@ -43,7 +44,7 @@ async def coach_set(
     with the rubric first; the result has verified `suggestions`, `kpi_links`, advisory findings,
     `provider`, `usage` and `warnings`. It never raises for model failures: it degrades instead.
     """
-    merged = settings.policy.merged_with(policy)
+    merged = effective_policy(settings.policy, policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
     return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
                                token_budget=settings.llm_max_tokens_per_request)
@@ -51,11 +52,11 @@ async def coach_set(
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
     """POST /v1/coach and `okr-coach coach`: the /v1/check reply plus the coach's."""
-    checked = check_request(body, settings)
+    checked = check_request(body, settings.policy, InputLimits.from_settings(settings))
     catalog = settings.kpi_catalog
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
-    coached = await coach_checked(checked, client=client, policy=settings.policy.merged_with(body.policy),
+    coached = await coach_checked(checked, client=client, policy=effective_policy(settings.policy, body.policy),
                                   catalog=catalog, token_budget=settings.llm_max_tokens_per_request)
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 

@@ -81,6 +81,7 @@ def _apply(
     revised = [(title, list(krs)) for title, krs in draft]
     krs = revised[o][1]
     if change.action == "remove":
+        assert k is not None  # removing a whole objective returned above
         del krs[k]
         return revised, {(None, None), (o, None)}
     if change.action == "add-key-result":

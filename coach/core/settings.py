@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from coach.core.keys import is_key_digest
 from rubric.kpis import KpiCatalog, builtin_catalog, parse_catalog
 from rubric.policy import Policy, load_policy
+from rubric.registry import all_rules
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OKR_COACH_", env_file=None, extra="ignore")
+    _policy: Policy = PrivateAttr(default_factory=Policy)
+    _kpi_catalog: KpiCatalog = PrivateAttr(default_factory=builtin_catalog)
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -148,14 +150,35 @@ class Settings(BaseSettings):
             return self.redis_url
         return self.rate_limit_storage_uri
 
-    @cached_property
+    @model_validator(mode="after")
+    def _load_policy_and_catalog(self) -> Settings:
+        """Read the policy file and the KPI catalog once, when the settings are made (start-up of
+        `serve`, `check`, `review`): a broken file stops start-up with its name and the problem,
+        instead of failing every request later."""
+        self._policy = load_policy(self.policy_file, all_rules()) if self.policy_file else Policy()
+        self._kpi_catalog = builtin_catalog()
+        if self.kpi_catalog_file is not None:
+            self._kpi_catalog = self._kpi_catalog.extended_with(_read_catalog(self.kpi_catalog_file))
+        return self
+
+    @property
     def policy(self) -> Policy:
         """The server-wide policy from `policy_file`, or the catalog defaults."""
-        return load_policy(self.policy_file) if self.policy_file else Policy()
+        return self._policy
 
-    @cached_property
+    @property
     def kpi_catalog(self) -> KpiCatalog:
         """The built-in KPI catalog, extended by `kpi_catalog_file` if set."""
-        if self.kpi_catalog_file is None:
-            return builtin_catalog()
-        return builtin_catalog().extended_with(parse_catalog(self.kpi_catalog_file.read_bytes()))
+        return self._kpi_catalog
+
+
+def _read_catalog(path: Path) -> KpiCatalog:
+    try:
+        return parse_catalog(path.read_bytes())
+    except OSError as exc:
+        raise ValueError(f"KPI catalog file {path}: cannot be read: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"KPI catalog file {path}: not valid JSON: {exc.msg} at line {exc.lineno} column "
+                         f"{exc.colno}") from exc
+    except (ValidationError, AttributeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"KPI catalog file {path}: not a list of KPIs ({exc})") from exc

@@ -1,10 +1,14 @@
 """Key results measure outcomes, not the team's own work."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "activity-key-result", level="key_result", severity="warning", local=True,
+@key_result_rule(
+    "activity-key-result", severity="warning",
     title="Activity instead of a result",
     rationale="A key result measures the change the work should cause, not the work itself. Launching, "
     "running or posting can all be done without anything improving; a number does not rescue it.",
@@ -15,7 +19,7 @@ from rubric.registry import Hit, rule
          "Objective: Grow on Twitter\nKR: Increase posting frequency from 1x to 10x a day",
          "Objective: Earn enterprise trust\nKR: SOC 2 audit completed by 30 November"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     span = key_result.facts.activity
     if span is not None:
         word = key_result.text[span[0] : span[1]]

@@ -1,11 +1,15 @@
 """A key result that measures two things cannot be scored as one."""
 
+from collections.abc import Iterator
+
 from rubric.compound import compound_measure
-from rubric.registry import Hit, rule
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "compound-key-result", level="key_result", severity="warning", local=True,
+@key_result_rule(
+    "compound-key-result", severity="warning",
     title="Compound key result",
     rationale="A key result that measures two things cannot be scored: what if one is met and the other not?",
     hint="Split it into two key results, one metric each.",
@@ -13,6 +17,6 @@ from rubric.registry import Hit, rule
     bad=["Objective: Grow the business\nKR: Increase sign-ups by 20% and reduce churn to 2% by Q4",
          "Objective: Deliver reliably\nKR: Deliver 100% of projects on time and within budget in 2027"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     if span := compound_measure(key_result.facts):
         yield Hit("The key result measures two things; each needs its own key result.", *span)

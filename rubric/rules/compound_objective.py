@@ -1,11 +1,14 @@
 """Two goals in one objective cannot both be the focus."""
 
+from collections.abc import Iterator
+
 from rubric.compound import compound_goal
-from rubric.registry import Hit, rule
+from rubric.registry import Hit, objective_rule
+from rubric.views import ObjectiveView, SetView
 
 
-@rule(
-    "compound-objective", level="objective", severity="info",
+@objective_rule(
+    "compound-objective", severity="info",
     title="Compound objective",
     rationale="An objective that joins two goals, each with its own verb, splits focus and makes "
     "key results ambiguous: which goal does each one prove?",
@@ -13,6 +16,6 @@ from rubric.registry import Hit, rule
     good=["Objective: Clarify product messaging and positioning\nKR: Win rate on demos from 20% to 28% by Q3"],
     bad=["Objective: Improve onboarding and reduce churn\nKR: Activation from 30% to 45% by Q3"],
 )
-def check(objective, okrs):
+def check(objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
     if span := compound_goal(objective.facts):
         yield Hit("The objective joins two goals, each with its own verb.", *span)

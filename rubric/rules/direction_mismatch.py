@@ -1,11 +1,15 @@
 """The verb and the numbers point different ways."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
 from rubric.values import comparable
+from rubric.views import Item
 
 
-@rule(
-    "direction-mismatch", level="key_result", severity="error", local=True,
+@key_result_rule(
+    "direction-mismatch", severity="error",
     title="Direction contradicts the numbers",
     rationale="'Increase churn from 5% to 3%' cannot be scored: the verb and the numbers disagree, so "
     "either the verb or the target is wrong. Equal baseline and target ask for nothing.",
@@ -14,7 +18,7 @@ from rubric.values import comparable
     bad=["Objective: Make dashboards fast\nKR: Increase dashboard load time from 2.1 s to 1.4 s by Q4",
          "Objective: Sell smarter\nKR: Reduce the average discount from 18% to 18% by Q4"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     facts = key_result.facts
     if facts.baseline is None or facts.target is None or facts.target_kind != "level":
         return

@@ -1,11 +1,14 @@
 """The same key result twice counts one result twice."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, set_rule
 from rubric.text import near_duplicate, word_set
+from rubric.views import SetView
 
 
-@rule(
-    "duplicate-key-result", level="set", severity="warning",
+@set_rule(
+    "duplicate-key-result", severity="warning",
     title="Duplicate key result",
     rationale="The same key result twice in a set counts one result twice and hides a missing one.",
     hint="Keep one copy, under the objective it serves best, and find what the other should measure.",
@@ -14,7 +17,7 @@ from rubric.text import near_duplicate, word_set
     bad=["Objective: Make incidents rarer\nKR: Reduce P1 incidents from 9 to 3 per quarter\n"
          "Objective: Make on-call calmer\nKR: reduce P1 incidents from 9 to 3 per quarter."],
 )
-def check(okrs):
+def check(okrs: SetView) -> Iterator[Hit]:
     seen: list[tuple[int, int, frozenset[str]]] = []
     threshold = okrs.thresholds.duplicate_similarity
     for objective, key_result in okrs.key_results():

@@ -1,11 +1,14 @@
 """Two objectives saying the same thing split ownership and double count progress."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, set_rule
 from rubric.text import near_duplicate, word_set
+from rubric.views import SetView
 
 
-@rule(
-    "duplicate-objective", level="set", severity="warning",
+@set_rule(
+    "duplicate-objective", severity="warning",
     title="Duplicate objective",
     rationale="Two objectives that say the same thing split effort and double count progress.",
     hint="Merge the two objectives and keep the stronger key results of both.",
@@ -14,7 +17,7 @@ from rubric.text import near_duplicate, word_set
     bad=["Objective: Make deploys boring\nKR: Failed deploys from 8% to 3% by Q3\n"
          "Objective: Make deploys boring!\nKR: Rollbacks from 12 to 4 per month"],
 )
-def check(okrs):
+def check(okrs: SetView) -> Iterator[Hit]:
     seen: list[tuple[int, frozenset[str]]] = []
     threshold = okrs.thresholds.duplicate_similarity
     for objective in okrs.objectives:

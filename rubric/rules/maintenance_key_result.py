@@ -1,10 +1,14 @@
 """Holding a level is a guardrail or a KPI, not a result to achieve."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "maintenance-key-result", level="key_result", severity="info", local=True,
+@key_result_rule(
+    "maintenance-key-result", severity="info",
     title="Maintenance key result",
     rationale="A key result that only holds a level is fine as a deliberate guardrail next to ambitious "
     "ones; on its own it is a KPI being tracked, not a result to achieve.",
@@ -12,7 +16,7 @@ from rubric.registry import Hit, rule
     good=["Objective: Scale checkout for peak\nKR: Checkout p95 latency from 600 ms to 300 ms by Q4"],
     bad=["Objective: Scale checkout for peak\nKR: Keep p95 checkout latency under 300 ms during peak week"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     verb = key_result.facts.maintenance
     if verb is not None:
         yield Hit(f"'{verb.text}' only holds a level; that is a KPI or a guardrail.", verb.start, verb.end)

@@ -1,11 +1,14 @@
 """Business as usual is a KPI, not an objective."""
 
+from collections.abc import Iterator
+
 from rubric import lexicon
-from rubric.registry import Hit, rule
+from rubric.registry import Hit, objective_rule
+from rubric.views import ObjectiveView, SetView
 
 
-@rule(
-    "maintenance-objective", level="objective", severity="warning",
+@objective_rule(
+    "maintenance-objective", severity="warning",
     title="Maintenance objective",
     rationale="An objective that only keeps the status quo is business as usual: track it as a KPI and "
     "spend the OKR on change.",
@@ -13,7 +16,7 @@ from rubric.registry import Hit, rule
     good=["Objective: Make our culture visible to candidates\nKR: Offer acceptance from 70% to 82% by Q4"],
     bad=["Objective: Maintain our culture through growth\nKR: Offer acceptance from 70% to 82% by Q4"],
 )
-def check(objective, okrs):
+def check(objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
     words = objective.facts.words
     if words and words[0].lower in lexicon.MAINTENANCE_OBJECTIVE_VERBS:
         yield Hit(f"The objective only keeps the status quo ('{words[0].text}').", words[0].start, words[0].end)

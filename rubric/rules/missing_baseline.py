@@ -1,10 +1,14 @@
 """A target without a starting point hides how ambitious it is."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "missing-baseline", level="key_result", severity="info", local=True,
+@key_result_rule(
+    "missing-baseline", severity="info",
     title="No baseline",
     rationale="'Grow followers by 30%' or 'to 2,000' hides where you start, so nobody can judge how "
     "ambitious the target is or measure progress along the way.",
@@ -13,7 +17,7 @@ from rubric.registry import Hit, rule
     bad=["Objective: Grow our audience\nKR: Grow social media following by 30% by Q3",
          "Objective: Grow our audience\nKR: Increase weekly clicks to 2,000 by Q3"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     facts = key_result.facts
     if facts.direction_word is not None and facts.direction != "hold" and facts.target is not None \
             and facts.baseline is None and not facts.letter_placeholder:

@@ -1,10 +1,13 @@
 """Without a time frame a key result is never late."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, key_result_in_context_rule
+from rubric.views import Item, ObjectiveView, SetView
 
 
-@rule(
-    "missing-deadline", level="key_result", severity="warning",
+@key_result_in_context_rule(
+    "missing-deadline", severity="warning",
     title="No deadline",
     rationale="A key result without a time frame is never late. The deadline can sit in the key result, "
     "its objective or the set's cycle; here it is in none of them.",
@@ -12,6 +15,6 @@ from rubric.registry import Hit, rule
     good=["Objective: Grow the newsletter\nKR: Subscribers from 1,000 to 1,500 by 30 September"],
     bad=["Objective: Grow the newsletter\nKR: Subscribers from 1,000 to 1,500"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
     if not okrs.cycle and not key_result.facts.has_time and not objective.facts.has_time:
         yield Hit("No deadline: neither the key result, its objective nor the set says by when.")

@@ -1,10 +1,14 @@
 """A key result with no number and no direction cannot be scored."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "no-measurable-target", level="key_result", severity="error", local=True,
+@key_result_rule(
+    "no-measurable-target", severity="error",
     title="No measurable target",
     rationale="A key result is a number someone can check at the end of the cycle. A bare metric, a "
     "statement or a task has none, so nobody can say whether it was met.",
@@ -13,7 +17,7 @@ from rubric.registry import Hit, rule
     bad=["Objective: Delight reviewers\nKR: Average review score",
          "Objective: Reach more people\nKR: Launch a new email campaign by Q3"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     facts = key_result.facts
     if facts.direction_word is None and not facts.has_target and not facts.placeholders and facts.words:
         yield Hit("There is no number to reach, so nobody can tell whether this was achieved.")

@@ -1,11 +1,14 @@
 """A long objective is hard to remember and usually hides several goals."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, objective_rule
 from rubric.text import count_sentences
+from rubric.views import ObjectiveView, SetView
 
 
-@rule(
-    "objective-too-long", level="objective", severity="info",
+@objective_rule(
+    "objective-too-long", severity="info",
     title="Objective too long",
     rationale="An objective should be remembered and repeated; past 20 words or one sentence it is a "
     "paragraph, and usually holds several goals.",
@@ -14,7 +17,7 @@ from rubric.text import count_sentences
     bad=["Objective: Make search useful again. People should find what they need first time.\n"
          "KR: Search success from 48% to 65% by Q3"],
 )
-def check(objective, okrs):
+def check(objective: ObjectiveView, okrs: SetView) -> Iterator[Hit]:
     limits = okrs.thresholds
     words = len(objective.facts.words)
     sentences = count_sentences(objective.title)

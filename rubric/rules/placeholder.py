@@ -1,10 +1,14 @@
 """Template leftovers: TBD, X%, [feature]."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "placeholder", level="key_result", severity="error", local=True, objectives=True,
+@key_result_rule(
+    "placeholder", severity="error", objectives=True,
     title="Placeholder instead of a value",
     rationale="TBD, X% or [feature] are template leftovers: until they are filled in the OKR cannot be "
     "agreed, let alone scored.",
@@ -14,7 +18,7 @@ from rubric.registry import Hit, rule
          "Objective: Fix the top complaints\nKR: Reduce support tickets about [feature] by 60% in Q3",
          "Objective: Launch TBD\nKR: Sign-ups from 100 to 150 by Q3"],
 )
-def check(item, objective, okrs):
+def check(item: Item, thresholds: Thresholds) -> Iterator[Hit]:
     for start, end in item.facts.placeholders:
         yield Hit(f"'{item.facts.text[start:end]}' is a placeholder, not a value.", start, end)
         return

@@ -1,15 +1,18 @@
 """Words that different people would score differently."""
 
 import re
+from collections.abc import Iterator
 
 from rubric import lexicon
-from rubric.registry import Hit, rule
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
 
 
-@rule(
-    "subjective-language", level="key_result", severity="info", local=True,
+@key_result_rule(
+    "subjective-language", severity="info",
     title="Subjective wording",
     rationale="Words like 'better', 'seamless' or 'world-class' mean different things to different "
     "people, so two reviewers would score the same result differently.",
@@ -18,7 +21,7 @@ _AFTER_NUMBER = re.compile(r"\d\S*\s+or\s+$")
           "Objective: Keep readers\nKR: Open rate of 48% or better on every issue by Q3"],
     bad=["Objective: Make checkout painless\nKR: Deliver a seamless checkout experience by Q3"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     text = key_result.text
     if lexicon.SUBJECTIVE_WORDS.isdisjoint(word.lower for word in key_result.facts.words):
         return

@@ -1,10 +1,13 @@
 """Focus across the whole set."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, set_rule
+from rubric.views import SetView
 
 
-@rule(
-    "too-many-key-results-total", level="set", severity="warning",
+@set_rule(
+    "too-many-key-results-total", severity="warning",
     title="Too many key results in the set",
     rationale="More than a dozen key results cannot all be tracked weekly; the set becomes a task list.",
     hint="Cut to the key results that best prove each objective; track the rest as KPIs or tasks.",
@@ -15,7 +18,7 @@ from rubric.registry import Hit, rule
         for o in "ABC"
     )],
 )
-def check(okrs):
+def check(okrs: SetView) -> Iterator[Hit]:
     limit = okrs.thresholds.max_key_results_total
     pairs = list(okrs.key_results())
     if len(pairs) > limit:

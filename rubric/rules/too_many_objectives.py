@@ -1,10 +1,13 @@
 """Focus: a set with many objectives has no priorities."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.registry import Hit, set_rule
+from rubric.views import SetView
 
 
-@rule(
-    "too-many-objectives", level="set", severity="warning",
+@set_rule(
+    "too-many-objectives", severity="warning",
     title="Too many objectives",
     rationale="OKRs are about focus: sources agree on at most 3 objectives per set (5 at the very most). "
     "Every extra objective dilutes attention from the ones that matter.",
@@ -12,7 +15,7 @@ from rubric.registry import Hit, rule
     good=["Objective: Win the mid-market\nKR: 40 new mid-market logos by Q3\nKR: Win rate from 18% to 25% by Q3"],
     bad=["\n".join(f"Objective: Goal number {n} for the team\nKR: Metric {n} from 10 to 20 by Q3" for n in "ABCD")],
 )
-def check(okrs):
+def check(okrs: SetView) -> Iterator[Hit]:
     count, limits = len(okrs.objectives), okrs.thresholds
     if count > limits.max_objectives:
         error = count > limits.max_objectives_error

@@ -1,11 +1,15 @@
 """Targets many times the baseline are usually a typo or a wish."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
 from rubric.values import comparable
+from rubric.views import Item
 
 
-@rule(
-    "unrealistic-target", level="key_result", severity="warning", local=True,
+@key_result_rule(
+    "unrealistic-target", severity="warning",
     title="Unrealistic target",
     rationale="Stretch is good, but 5x the baseline in one cycle (or a fifth of it) is usually a typo, a "
     "wish, or a sign the metric is the wrong one.",
@@ -14,8 +18,8 @@ from rubric.values import comparable
     bad=["Objective: Grow the pipeline\nKR: Grow qualified pipeline from $400k to $2.5M by EOQ",
          "Objective: Grow partners\nKR: Grow partner-sourced deals 5x by Q4"],
 )
-def check(key_result, objective, okrs):
-    facts, limits = key_result.facts, okrs.thresholds
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
+    facts, limits = key_result.facts, thresholds
     target = facts.target
     if target is None:
         return

@@ -1,10 +1,14 @@
 """A direction without a destination cannot be scored."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
+from rubric.views import Item
 
 
-@rule(
-    "vague-change", level="key_result", severity="error", local=True,
+@key_result_rule(
+    "vague-change", severity="error",
     title="Change without a target",
     rationale="'Increase X' says which way to go but not how far: any improvement, however small, would "
     "count as success, so the key result cannot be scored.",
@@ -13,7 +17,7 @@ from rubric.registry import Hit, rule
     bad=["Objective: Be known in our niche\nKR: Increase brand awareness",
          "Objective: Nurture leads\nKR: Improve lead nurturing with targeted content by Q3"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     facts = key_result.facts
     if facts.direction_word is not None and facts.direction != "hold" and not facts.has_target \
             and not facts.placeholders:

@@ -1,11 +1,15 @@
 """Impossible levels: a share above 100%, NPS above 100, 6/5 stars."""
 
-from rubric.registry import Hit, rule
+from collections.abc import Iterator
+
+from rubric.policy import Thresholds
+from rubric.registry import Hit, key_result_rule
 from rubric.values import impossible_level
+from rubric.views import Item
 
 
-@rule(
-    "value-out-of-range", level="key_result", severity="error", local=True,
+@key_result_rule(
+    "value-out-of-range", severity="error",
     title="Impossible value",
     rationale="A rate above 100%, an NPS above 100 or a rating above its scale cannot happen; the target "
     "is a typo or measures something else.",
@@ -15,7 +19,7 @@ from rubric.values import impossible_level
     bad=["Objective: Help customers help themselves\nKR: Self-service resolution share from 35% to 120% by Q4",
          "Objective: Win back trust\nKR: App Store rating from 4.4 to 5.2 out of 5 by Q2"],
 )
-def check(key_result, objective, okrs):
+def check(key_result: Item, thresholds: Thresholds) -> Iterator[Hit]:
     facts = key_result.facts
     if facts.target is not None and facts.target_kind == "level" and (reason := impossible_level(facts)):
         yield Hit(reason, facts.target.start, facts.target.end)

@@ -7,6 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from coach.api.deps import get_settings
 from coach.api.errors import ERROR_RESPONSES
+from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest, CheckResponse
 from coach.check.service import check_request
 from coach.core.metrics import count_findings
@@ -33,9 +34,9 @@ INLINE_CHECK_CHARS = 2_000
 )
 async def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> Response:
     if draft_chars(body) <= INLINE_CHECK_CHARS:
-        reply = check_request(body, settings)
+        reply = check_request(body, settings.policy, InputLimits.from_settings(settings))
     else:
-        reply = await run_in_threadpool(check_request, body, settings)
+        reply = await run_in_threadpool(check_request, body, settings.policy, InputLimits.from_settings(settings))
     if settings.metrics:
         count_findings(reply.findings)
     # The engine built the reply from the contract models already: serialise it once, instead of

@@ -32,11 +32,10 @@ from coach.batch.render.to_json import iter_json
 from coach.batch.runner import ReviewRunner
 from coach.batch.store import IdempotencyConflict, open_store
 from coach.batch.store.sqlite import SqliteJobStore
-from coach.check.service import LimitExceeded
+from coach.check.limits import LimitExceeded
 from coach.core.settings import Settings
-from rubric.policy import Policy
+from rubric.policy import Policy, effective_policy
 from rubric.registry import all_rules
-from rubric.team import TEAM_RULES
 
 router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -62,7 +61,7 @@ class ReviewRequest(BaseModel):
     @field_validator("policy")
     @classmethod
     def _known_rules(cls, policy: Policy | None) -> Policy | None:
-        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()) | set(TEAM_RULES))):
+        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()))):
             raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
         return policy
 
@@ -132,7 +131,7 @@ async def _read_request(request: Request, settings: Settings) -> tuple[ImportRes
     except ImportFailure as exc:
         raise RequestValidationError([{"loc": ("body", exc.field), "msg": exc.message, "type": "value_error"}]) from exc
     imported = import_sets(body.sets)
-    return imported, ReviewOptions(policy=settings.policy.merged_with(body.policy), suggest=body.suggest,
+    return imported, ReviewOptions(policy=effective_policy(settings.policy, body.policy), suggest=body.suggest,
                                    company_objectives=body.company_objectives)
 
 
@@ -154,7 +153,7 @@ async def _read_upload(request: Request, settings: Settings) -> tuple[ImportResu
             request_policy = ReviewRequest.model_validate({"sets": [], "policy": json.loads(policy)}).policy
         except json.JSONDecodeError as exc:
             raise ImportFailure("policy", f"The policy field is not valid JSON: {exc.msg}.") from exc
-    return imported, ReviewOptions(policy=settings.policy.merged_with(request_policy),
+    return imported, ReviewOptions(policy=effective_policy(settings.policy, request_policy),
                                    company_objectives=imported.company_objectives)
 
 
