@@ -186,3 +186,19 @@ def test_a_chunk_whose_worker_died_on_its_last_try_is_given_up_not_retried(postg
     assert status == "failed"
     assert done is not None and done.status == "done"
     assert [s.error is not None and "died 3 times" in s.error for s in sets] == [True, True]
+
+
+def test_the_runner_finishes_a_job_whose_server_died_before_finishing_it(tmp_path: Path) -> None:
+    """Every result committed, then a crash before the team findings and summary: the next runner finishes it."""
+    from coach.batch.review import review_set
+    from coach.batch.runner import ReviewRunner
+    from coach.batch.store.sqlite import SqliteJobStore
+
+    store = SqliteJobStore(tmp_path)
+    job_id, _ = store.create(submissions(3), ReviewOptions(), "f")
+    claims = store.claim("dead-server", 30.0, 10)
+    store.save(job_id, [review_set(c.index, c.submission, c.options.policy) for c in claims], "dead-server")
+    runner = ReviewRunner(Jobs(store, Settings(data_dir=tmp_path), None), store)
+    assert asyncio.run(runner.run_once()) is True
+    assert store.status(job_id).status == "done"  # type: ignore[union-attr]
+    assert asyncio.run(runner.run_once()) is False  # and then there is nothing left to do

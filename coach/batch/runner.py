@@ -41,12 +41,13 @@ class ReviewRunner:
                     await asyncio.wait_for(self._wake.wait(), IDLE_POLL)
 
     async def run_once(self) -> bool:
-        """Review one claim of sets; False when there was nothing to do."""
+        """Review one claim of sets, or finish the jobs a dead server left complete; False when there was
+        nothing to do."""
         settings = self.jobs.settings  # a claim is a chunk: committed at once, and all a crash can strand
         claims = await asyncio.to_thread(self.store.claim, self.jobs.worker, settings.review_lease_seconds,
                                          settings.review_chunk_sets)
         if not claims:
-            return False
+            return any([await self.jobs.finish(job_id) for job_id in await asyncio.to_thread(self.store.finishable)])
         await self.jobs.review_claims(claims)
         await self.jobs.finish(claims[0].job_id)
         return True

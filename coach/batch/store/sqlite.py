@@ -94,6 +94,12 @@ class SqliteJobStore(SqlJobStore):
                 return [Claim(job_id, idx, Submission.model_validate_json(s), parsed) for idx, s in rows]
         return []
 
+    def finishable(self) -> list[str]:
+        """Jobs with every result in but not finished: their server died between the last commit and finishing."""
+        with self._transaction() as db:
+            db.execute("SELECT id FROM review_jobs WHERE status IN ('queued', 'running') AND done = total")
+            return [job_id for (job_id,) in db.fetchall()]
+
     def ping(self) -> str:
         self._one("SELECT 1", ())
         return "SQLite answered"
