@@ -41,3 +41,17 @@ def test_without_shared_engines_jobs_stay_in_sqlite_and_readyz_says_so(tmp_path:
         assert api.app.state.review_runner is not None  # type: ignore[attr-defined]
     assert checks["job_store"] == {"ok": True, "detail": "SQLite answered"}
     assert set(checks) == {"job_store", "data_dir"}  # no Redis configured, none reported
+
+
+def test_without_shared_engines_their_drivers_are_never_imported(tmp_path: Path) -> None:
+    """The embedded default pays nothing for Postgres, the queue or Redis (a fresh interpreter, to see imports)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from coach.api.app import create_app; from coach.core.settings import Settings; "
+              "from coach.cli.main import build_parser; build_parser(); "
+              f"create_app(Settings(data_dir={str(tmp_path)!r})); "
+              "print(sorted(m for m in ('psycopg', 'psycopg_pool', 'procrastinate', 'redis') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={"PATH": "", "OKR_COACH_LLM": "offline"})
+    assert done.stdout.strip() == "[]"
