@@ -5,7 +5,9 @@ Run: python bench/bench_scale.py [--sets 10000] [--workers 1,2,4] [--sqlite-comm
 Needs the PostgreSQL of the development machine (OKR_COACH_TEST_POSTGRES, as for the tests); each
 run uses a database of its own, dropped after.
 `--sqlite-command` runs the SQLite path with another checkout's okr-coach (a "before" figure).
-Prints wall time from POST to done, sets/s, and sets/s per worker.
+Prints wall time from POST to done, sets/s, and sets/s per worker; and the CPU seconds each role
+used, which a busy shared machine disturbs far less than wall time: sets per CPU-second of the
+reviewing processes is the figure to compare between runs.
 """
 
 from __future__ import annotations
@@ -61,21 +63,31 @@ def review(url: str, payload: dict, timeout: float) -> float:
     return time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_path(label: str, command: str, env: dict[str, str], payload: dict, workers: int, timeout: float) -> None:
     url = f"http://127.0.0.1:{PORT}"
     processes = [start(command, ["serve", "--host", "127.0.0.1", "--port", str(PORT)], env)]
     processes += [start(command, ["worker"], env) for _ in range(workers)]
     try:
         time.sleep(1.0 if workers else 0)  # let the workers connect before the clock starts
+        idle = [cpu_seconds(p.pid) for p in processes]
         seconds = review(url, payload, timeout)
+        used = [cpu_seconds(p.pid) - before for p, before in zip(processes, idle, strict=True)]
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(30)
     sets = len(payload["sets"])
-    per = f"{sets / seconds / workers:7,.0f} sets/s per worker" if workers else "  (reviewed inside the API)"
-    print(f"{label:<34} {seconds:7.1f} s  {sets / seconds:7,.0f} sets/s  {per}", flush=True)
+    per = f"{sets / seconds / workers:5,.0f} sets/s per worker" if workers else "(reviewed inside the API)"
+    reviewing = sum(used[1:]) if workers else used[0]
+    print(f"{label:<34} {seconds:6.1f} s {sets / seconds:6,.0f} sets/s  {per:<25}  CPU: API {used[0]:5.1f} s, "
+          f"workers {sum(used[1:]):5.1f} s; {sets / reviewing:4,.0f} sets per reviewing CPU-second", flush=True)
 
 
 def main(args: argparse.Namespace) -> None:
