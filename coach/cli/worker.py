@@ -45,7 +45,9 @@ def run_worker(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"okr-coach: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    logging.config.dictConfig(logging_config(settings))
+    config = logging_config(settings)  # the queue's own warnings (a failed chunk) as JSON lines too
+    config["loggers"]["procrastinate"] = {"handlers": ["stderr"], "level": "WARNING", "propagate": False}
+    logging.config.dictConfig(config)
     tune_gc(settings.gc_threshold)
     try:
         store = open_store(settings)
