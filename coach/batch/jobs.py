@@ -103,7 +103,8 @@ class Jobs:
         claims = await asyncio.to_thread(self.store.open_sets, job_id, start, stop)
         failure = RuntimeError(reason)
         reviews = [unreviewable(c.index, c.submission, failure) for c in claims]
-        log.error("review chunk given up", extra={"review_id": job_id, "chunk_start": start, "reason": reason})
+        # The reason goes into the report (its readers own the drafts), not the log: an error message may quote input.
+        log.error("review chunk given up", extra={"review_id": job_id, "chunk_start": start, "chunk_stop": stop})
         await self._save(job_id, reviews, 0.0, ())
         await self.finish(job_id)
 
