@@ -11,6 +11,7 @@ from rubric.models import (
     SEVERITY_ORDER,
     CheckResult,
     Finding,
+    IgnoredLine,
     KeyResult,
     KeyResultAnalysis,
     Objective,
@@ -38,8 +39,8 @@ from rubric.views import Item, KeyResultView, ObjectiveView, SetView
 DEFAULT_POLICY = Policy()
 
 
-def _item(text: str, source: SourceText | None) -> Item:
-    return Item(text, source, analyse(text))
+def _item(text: str, source: SourceText | None, due: str | None = None) -> Item:
+    return Item(text, source, analyse(text), due)
 
 
 def check_text(text: str, policy: Policy | None = None, cycle: str | None = None, *,
@@ -58,11 +59,11 @@ def check_draft(draft: ParsedDraft, policy: Policy | None = None, cycle: str | N
     objectives = [
         ObjectiveView(
             i, _item(o.title.text, o.title),
-            [KeyResultView(j, _item(k.text, k)) for j, k in enumerate(o.key_results)],
+            [KeyResultView(j, _item(k.text, k, k.due.text if k.due else None)) for j, k in enumerate(o.key_results)],
         )
         for i, o in enumerate(draft.objectives)
     ]
-    return _run(cycle or draft.cycle, objectives, policy or DEFAULT_POLICY, analysis)
+    return _run(cycle or draft.cycle, objectives, policy or DEFAULT_POLICY, analysis, draft.ignored)
 
 
 def check_okrs(cycle: str | None, objectives: Sequence[tuple[str, Sequence[str]]],
@@ -72,10 +73,11 @@ def check_okrs(cycle: str | None, objectives: Sequence[tuple[str, Sequence[str]]
         ObjectiveView(i, _item(title, None), [KeyResultView(j, _item(k, None)) for j, k in enumerate(krs)])
         for i, (title, krs) in enumerate(objectives)
     ]
-    return _run(cycle, views, policy or DEFAULT_POLICY, analysis)
+    return _run(cycle, views, policy or DEFAULT_POLICY, analysis, [])
 
 
-def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, analysis: bool) -> CheckResult:
+def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, analysis: bool,
+         ignored: list[IgnoredLine]) -> CheckResult:
     okrs = SetView(cycle, objectives, policy.thresholds)
     pairs = list(okrs.key_results())
     findings: list[Finding] = []
@@ -104,6 +106,7 @@ def _run(cycle: str | None, objectives: list[ObjectiveView], policy: Policy, ana
     findings.sort(key=finding_order)
     return unvalidated(CheckResult, {
         "okrs": _contract(cycle, objectives, analysis), "findings": findings, "summary": _summary(findings, objectives),
+        "ignored": ignored,
     })
 
 
@@ -163,7 +166,7 @@ _NO_ANALYSIS = KeyResultAnalysis()
 
 def _key_result(view: KeyResultView, analysis: bool) -> KeyResult:
     values = {**(describe(view.text) if analysis else _NO_ANALYSIS).__dict__,
-              "text": view.text, "start": _start(view.item), "end": _end(view.item)}
+              "text": view.text, "start": _start(view.item), "end": _end(view.item), "due": view.item.due}
     values["time"], values["quantities"] = [*values["time"]], [*values["quantities"]]  # the analysis is cached
     return unvalidated(KeyResult, values)
 

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat
 
 KpiUnit = Literal["percent", "currency", "count", "time", "ratio", "score"]
 
@@ -22,8 +22,8 @@ KpiUnit = Literal["percent", "currency", "count", "time", "ratio", "score"]
 class KpiRange(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min: float | None = Field(None, description="Lowest possible value; null = unbounded.")
-    max: float | None = Field(None, description="Highest possible value; null = unbounded.")
+    min: StrictFloat | None = Field(None, description="Lowest possible value; null = unbounded.")  # true is no bound
+    max: StrictFloat | None = Field(None, description="Highest possible value; null = unbounded.")
 
     def contains(self, value: float) -> bool:
         return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)

@@ -54,6 +54,8 @@ class KeyResult(KeyResultAnalysis):
     text: str
     start: int | None = Field(None, description="Code-point offset in the submitted text (text input only).")
     end: int | None = None
+    due: str | None = Field(None, description="The deadline written beside the key result (a table's Due "
+                            "column, text input only); it counts as the key result's time frame.")
 
 
 class Objective(BaseModel):
@@ -123,7 +125,36 @@ class Summary(BaseModel):
     key_results: int = 0
 
 
+IgnoreReason = Literal[
+    "heading", "cycle", "label", "initiative", "note", "comment", "separator", "table-header", "table-separator",
+    "table-row", "unparsed",
+]
+
+
+class IgnoredLine(BaseModel):
+    """A non-empty line of the submitted text that is no objective or key result, and why: nothing
+    the user typed is dropped without a word."""
+
+    line: int = Field(..., description="1-based line number (lines end at \\n, \\r\\n or \\r).")
+    start: int = Field(..., description="Code-point offset of the line's text, without outer whitespace.")
+    end: int = Field(..., description="Code-point end offset (exclusive).")
+    offset: int | None = Field(None, description="UTF-16 offset of `start` (set at the API boundary, for JavaScript).")
+    length: int | None = Field(None, description="UTF-16 length of the line's text.")
+    text: str
+    reason: IgnoreReason = Field(..., description=(
+        "heading: a title or section heading; cycle: the heading that names the cycle; label: a label with no "
+        "item of its own ('Key Results:'); initiative: work planned under a key result; note: notes, owners, "
+        "statuses and details; comment: prose around the set; separator: a rule or an empty bullet; "
+        "table-header, table-separator, table-row: parts of a table that hold no item; unparsed: the parser failed."
+    ))
+
+
 class CheckResult(BaseModel):
     okrs: OKRSet
     findings: list[Finding]
     summary: Summary
+    # A plain default, not default_factory=list: pydantic inspects a factory's signature on every
+    # model_construct that leaves the field out, which cost ~0.1 ms per /v1/check reply.
+    ignored: list[IgnoredLine] = Field([], description=(
+        "Every non-empty line of a text draft that became no objective or key result, with the reason "
+        "(empty for structured input)."))

@@ -11,26 +11,27 @@ import tomllib
 from collections.abc import Collection
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, ValidationError
 
 from rubric.models import Severity
 
 
 class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)  # hashable: the engine caches hits per thresholds
+    # Strict numbers: "3", true or 3.0 are not a count (the JSON schema says integer, and so does the server).
 
-    max_objectives: int = Field(3, ge=0, description="More objectives than this is a warning.")
-    max_objectives_error: int = Field(5, ge=0, description="More objectives than this is an error.")
-    max_key_results_total: int = Field(12, ge=0, description="Key results per set before a warning.")
-    max_key_results: int = Field(5, ge=0, description="Key results per objective before a warning.")
-    min_key_results: int = Field(2, ge=1, description="Fewer key results than this (but some) is info.")
-    max_objective_words: int = Field(20, ge=1)
-    max_objective_sentences: int = Field(1, ge=1)
-    duplicate_similarity: float = Field(0.8, gt=0, le=1, description="Word overlap that counts as duplicate.")
-    restate_similarity: float = Field(0.6, gt=0, le=1, description="Word overlap that counts as restating.")
-    unrealistic_ratio: float = Field(5.0, gt=1, description="Target/baseline ratio (or its inverse) flagged.")
-    unrealistic_change_percent: float = Field(400.0, gt=0, description="Relative change in % flagged.")
-    unrealistic_multiplier: float = Field(5.0, gt=1, description="Explicit multiplier (5x) flagged.")
+    max_objectives: StrictInt = Field(3, ge=0, description="More objectives than this is a warning.")
+    max_objectives_error: StrictInt = Field(5, ge=0, description="More objectives than this is an error.")
+    max_key_results_total: StrictInt = Field(12, ge=0, description="Key results per set before a warning.")
+    max_key_results: StrictInt = Field(5, ge=0, description="Key results per objective before a warning.")
+    min_key_results: StrictInt = Field(2, ge=1, description="Fewer key results than this (but some) is info.")
+    max_objective_words: StrictInt = Field(20, ge=1)
+    max_objective_sentences: StrictInt = Field(1, ge=1)
+    duplicate_similarity: StrictFloat = Field(0.8, gt=0, le=1, description="Word overlap that counts as duplicate.")
+    restate_similarity: StrictFloat = Field(0.6, gt=0, le=1, description="Word overlap that counts as restating.")
+    unrealistic_ratio: StrictFloat = Field(5.0, gt=1, description="Target/baseline ratio (or its inverse) flagged.")
+    unrealistic_change_percent: StrictFloat = Field(400.0, gt=0, description="Relative change in % flagged.")
+    unrealistic_multiplier: StrictFloat = Field(5.0, gt=1, description="Explicit multiplier (5x) flagged.")
 
 
 class Policy(BaseModel):

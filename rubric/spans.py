@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Self
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +21,11 @@ class SourceText:
     pieces: tuple[tuple[int, int], ...]
 
     @classmethod
-    def from_slices(cls, original: str, pieces: list[tuple[int, int]]) -> SourceText:
+    def from_slices(cls, original: str, pieces: list[tuple[int, int]]) -> Self:
         """Build from (start, end) slices of `original`; the text is the slices joined by a space."""
+        if len(pieces) == 1:  # the common case, on the parser's hot path: no join
+            start, end = pieces[0]
+            return cls(original[start:end], (pieces[0],))
         return cls(" ".join(original[s:e] for s, e in pieces), tuple(pieces))
 
     @property

@@ -21,6 +21,12 @@ class Item:
     text: str
     source: SourceText | None
     facts: Facts
+    due: str | None = None  # a deadline written beside the item (a table's Due column)
+
+    @property
+    def has_deadline(self) -> bool:
+        """A time expression in the item's words, or a deadline beside it."""
+        return self.facts.has_time or self.due is not None
 
 
 @dataclass(slots=True)

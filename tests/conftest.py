@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fault_llm import FaultServer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENSURE_CHROMIUM = REPO_ROOT / "scripts" / "ensure-chromium.sh"
@@ -64,6 +65,15 @@ def no_external_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(scope="session")
+def fault_llm() -> Iterator[FaultServer]:
+    """A misbehaving OpenAI-compatible server on 127.0.0.1 (tests/fault_llm.py), one for the whole run."""
+    server = FaultServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, output: Callable[[],
     raise RuntimeError(f"okr-coach serve did not answer {url}/healthz within {timeout} s")
 
 
+def serve(env: dict[str, str], log: Path, timeout: float = 30) -> tuple[subprocess.Popen, str]:
+    """Start `okr-coach serve` on a free loopback port with `env` added to this process's; stderr goes to `log`."""
+    port = free_port()
+    process = okr_coach("serve", "--host", "127.0.0.1", "--port", str(port), env=env, log=log)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, process, log.read_text, timeout)
+    return process, url
+
+
 def okr_coach(*args: str, env: dict[str, str], log: Path) -> subprocess.Popen:
     """`okr-coach ARGS` from this interpreter's environment, its stderr (the JSON log) written to `log`."""
     script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))

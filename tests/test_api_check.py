@@ -155,3 +155,18 @@ def test_large_drafts_are_checked_off_the_event_loop(client: TestClient, monkeyp
         assert rules_of(reply.json()) == {(f.rule, f.objective, f.key_result) for f in check_text(text).findings}
     assert ("vague-change", 0, 0) in rules_of(replies[0].json())
     assert len(replies[1].json()["okrs"]["objectives"]) == 4
+
+
+def test_lines_that_are_no_item_come_back_in_ignored_with_utf16_offsets(client: TestClient) -> None:
+    text = "# Team 🚀 Platform — H2 goals\nObjective: Ship the beta!\n\n- Grow weekly actives from 1k to 2k\n" \
+           "- Initiative: redo onboarding"
+    reply = client.post("/v1/check", json={"text": text}).json()
+    by_reason = {line["reason"]: line for line in reply["ignored"]}
+    assert set(by_reason) == {"cycle", "initiative"}
+    initiative = by_reason["initiative"]
+    assert text[initiative["start"]:initiative["end"]] == "- Initiative: redo onboarding"
+    utf16 = text.encode("utf-16-le")
+    start, length = initiative["offset"] * 2, initiative["length"] * 2
+    assert utf16[start:start + length].decode("utf-16-le") == "- Initiative: redo onboarding"
+    structured = client.post("/v1/check", json={"okrs": {"objectives": [{"title": "Grow", "key_results": ["x"]}]}})
+    assert structured.json()["ignored"] == []

@@ -100,3 +100,15 @@ def test_hash_key_cli_makes_a_key_whose_digest_the_server_accepts(capsys: pytest
     assert client.post("/v1/check", json=DRAFT, headers={"x-api-key": lines["key"]}).status_code == 200
     assert main(["hash-key", lines["key"]]) == 0
     assert capsys.readouterr().out.strip() == lines["digest"]
+
+
+def test_readyz_shows_the_data_dir_and_model_url_only_with_a_key(tmp_path) -> None:
+    settings = Settings(api_keys=[key_digest(GOOD)], data_dir=tmp_path / "secret-place", llm="openai",
+                        llm_base_url="http://127.0.0.1:9/internal-model/v1")
+    client = TestClient(create_app(settings))
+    for headers in ({}, {"x-api-key": "k-wrong-0000000000"}):
+        reply = client.get("/readyz", headers=headers)
+        assert reply.status_code == 503 and reply.json()["checks"]["llm"]["ok"] is False
+        assert "secret-place" not in reply.text and "internal-model" not in reply.text and "127.0.0.1" not in reply.text
+    shown = client.get("/readyz", headers={"x-api-key": GOOD}).text
+    assert "secret-place" in shown and "internal-model" in shown

@@ -183,3 +183,15 @@ def test_suggestions_one_call_per_set_and_a_failure_stays_on_its_set(tmp_path: P
     assert alice.suggestions is not None and bob.suggestions is not None  # Bob still gets offline suggestions
     assert len(prompts) == 2  # Alice and Carla submitted the same set: coached once
     assert all(("POISON" in p) != ("awareness" in p) for p in prompts)  # one set per call, never mixed
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_json_that_is_not_sent_as_json_is_415_and_creates_no_job(api: TestClient, content_type: str | None) -> None:
+    """A cross-site form can POST text/plain without a preflight: it must not create jobs on a keyless server."""
+    headers = {"content-type": content_type} if content_type else {}
+    reply_ = api.post("/v1/reviews", content=json.dumps({"sets": SETS[:1]}).encode(), headers=headers)
+    assert reply_.status_code == 415
+    assert reply_.json()["detail"][0]["type"] == "unsupported_media_type"
+    assert api.post("/v1/reviews", content=json.dumps({"sets": SETS[:1]}).encode(),
+                    headers={"content-type": "application/json; charset=utf-8"}).status_code == 202
+    assert api.post("/v1/reviews", files={"file": ("x.json", json.dumps(SETS[:1]).encode())}).status_code == 202

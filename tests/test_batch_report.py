@@ -53,7 +53,8 @@ def test_summary_counts_sets_owners_rules_and_skipped_rows(report: ReviewReport)
     assert {o.owner for o in summary.by_owner} == {"Alice Chen", "Bob Li", "Carla <b>Diaz</b>"}
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", " =1+1", "\n\u3000@SUM(A1)",
+                                  "＝1+1", "  ＋1", "－1", "＠SUM(A1)"])
 def test_csv_cells_that_would_run_as_formulas_are_quoted(cell: str) -> None:
     assert safe_cell(cell) == "'" + cell
     assert safe_cell("Grow ARR to $2M") == "Grow ARR to $2M"

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-from servers import free_port, okr_coach, wait_until_healthy
+import servers
 
 from coach.batch.store.sqlite import SqliteJobStore
 
@@ -19,14 +19,9 @@ DELAY = 0.15  # seconds per set, so the first server is still working when it is
 
 
 def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {"OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
-           "OKR_COACH_REVIEW_LEASE_SECONDS": "1.5", "OKR_COACH_LOG_LEVEL": "DEBUG", "OKR_COACH_LLM": "offline",
-           "OKR_COACH_REVIEW_CHUNK_SETS": "8"}
-    process = okr_coach("serve", "--host", "127.0.0.1", "--port", str(port), env=env, log=log)
-    url = f"http://127.0.0.1:{port}"
-    wait_until_healthy(url, process, log.read_text, 30)
-    return process, url
+    return servers.serve({"OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
+                          "OKR_COACH_REVIEW_LEASE_SECONDS": "1.5", "OKR_COACH_LOG_LEVEL": "DEBUG",
+                          "OKR_COACH_LLM": "offline", "OKR_COACH_REVIEW_CHUNK_SETS": "8"}, log)
 
 
 def reviewed_sets(log: Path) -> list[tuple[int, str]]:

@@ -10,10 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rubric.draft import ParsedDraft
-from rubric.parser import _LINE_RE, _parse, parse_text
+from rubric.parser import parse, parse_text
+from rubric.parser.patterns import LINE_RE
 from rubric.spans import SourceText
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
+# Drafts pasted the way teams write them for themselves: tables, tags, initiatives, emoji, "!"
+TEAM_FIXTURES = Path(__file__).parent / "fixtures" / "team_drafts"
 
 Shape = list[tuple[str, list[str]]]
 
@@ -38,7 +41,7 @@ def assert_exact_spans(text: str, draft: ParsedDraft) -> None:
 
 
 def parsed(text: str) -> Shape:
-    draft = _parse(text)  # not parse_text, which would turn a crash into an empty draft
+    draft = parse(text)  # not parse_text, which would turn a crash into an empty draft
     assert_exact_spans(text, draft)
     return shape(draft)
 
@@ -250,6 +253,25 @@ def test_nested_items_under_a_key_result_are_not_key_results() -> None:
 def test_other_objective_labels(label: str) -> None:
     text = f"{label} Make releases predictable\n- A release every 6 weeks\n"
     assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks"])]
+
+
+@pytest.mark.parametrize(("objective", "key_result"), [
+    ("[P1] Objective: Make releases predictable", "KR(1): A release every 6 weeks"),
+    ("1️⃣ Make releases predictable", "   • A release every 6 weeks"),
+    ("Team objective 1 - Make releases predictable", "Company key result 1.1 - A release every 6 weeks"),
+    ("## Make releases predictable\n", "| KR | Owner |\n|---|---|\n| A release every 6 weeks | Ada |"),
+])
+def test_tags_keycaps_qualified_labels_and_tables_under_a_heading(objective: str, key_result: str) -> None:
+    second = objective.replace("1", "2").replace("Make releases predictable", "Cut hotfixes")
+    other = key_result.replace("A release every 6 weeks", "Hotfixes under 2")
+    text = f"{objective}\n{key_result}\n\n{second}\n{other}\n"
+    assert parsed(text) == [("Make releases predictable", ["A release every 6 weeks"]),
+                            ("Cut hotfixes", ["Hotfixes under 2"])]
+
+
+def test_slack_single_asterisk_bold_around_labels() -> None:
+    text = "*Objective:* Grow the base\n• *KR1:* 100 weekly actives\n*Objective 2:* Cut costs\n• *KR1*: Costs -10%\n"
+    assert parsed(text) == [("Grow the base", ["100 weekly actives"]), ("Cut costs", ["Costs -10%"])]
 
 
 @pytest.mark.parametrize("header", ["Key results for this objective:", "Measured by:", "How we will measure it:",
@@ -559,12 +581,16 @@ def test_junk_yields_no_objectives(text: str) -> None:
     assert draft.objectives == []
 
 
-def test_a_parser_bug_yields_an_empty_draft_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_parser_bug_yields_an_empty_draft_that_still_reports_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(text: str) -> None:
         raise IndexError("bug")
 
-    monkeypatch.setattr("rubric.parser._split_lines", broken)
-    assert parse_text("Objective: Grow\nKR: Revenue from $1M to $2M\n") == ParsedDraft(cycle=None, objectives=[])
+    monkeypatch.setattr("rubric.parser.split_lines", broken)
+    draft = parse_text("Objective: Grow\n\n  KR: Revenue from $1M to $2M  \n")
+    assert draft.objectives == [] and draft.cycle is None
+    assert [(i.line, i.text, i.reason) for i in draft.ignored] == [
+        (1, "Objective: Grow", "unparsed"), (3, "KR: Revenue from $1M to $2M", "unparsed"),
+    ]
 
 
 def test_huge_whitespace_is_fast_and_empty() -> None:
@@ -575,7 +601,7 @@ def test_huge_whitespace_is_fast_and_empty() -> None:
 # Realistic drafts written for these tests
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted([*FIXTURES.glob("*.txt"), *TEAM_FIXTURES.glob("*.txt")]), ids=lambda p: p.stem)
 def test_fixture_drafts(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -590,12 +616,8 @@ def test_fixture_drafts(path: Path) -> None:
 # Properties
 
 
-def test_line_pattern_groups_are_in_the_order_read_line_unpacks() -> None:
-    assert list(_LINE_RE.groupindex) == [
-        "lead", "heading", "bullet", "glyph", "decimal", "number", "paren", "bold",
-        "kr", "krnum", "objective", "objnum", "words",
-    ]
-    assert _LINE_RE.groups == len(_LINE_RE.groupindex)
+def test_every_group_of_the_line_pattern_is_named() -> None:
+    assert LINE_RE.groups == len(LINE_RE.groupindex)
 
 
 _DRAFT_ALPHABET = st.sampled_from(
@@ -606,6 +628,6 @@ _DRAFT_ALPHABET = st.sampled_from(
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(), st.lists(_DRAFT_ALPHABET, max_size=80).map("".join)))
 def test_parse_never_raises_and_spans_are_exact(text: str) -> None:
-    draft = _parse(text)  # parse_text would swallow a crash; the parser itself must not crash
+    draft = parse(text)  # parse_text would swallow a crash; the parser itself must not crash
     assert_exact_spans(text, draft)
     assert draft.cycle is None or isinstance(draft.cycle, str)

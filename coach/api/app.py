@@ -13,10 +13,12 @@ from coach.api.errors import install_error_handlers
 from coach.api.hardening import install_hardening
 from coach.api.middleware.body_limit import BodySizeLimit
 from coach.api.middleware.cors import install_cors
+from coach.api.openapi import document_request_models
 from coach.api.routes.check import router as check_router
 from coach.api.routes.coach import router as coach_router
 from coach.api.routes.health import router as health_router
-from coach.api.routes.reviews import install_reviews
+from coach.api.routes.languagetool import router as languagetool_router
+from coach.api.routes.reviews import ReviewRequest, install_reviews
 from coach.api.routes.rules import router as rules_router
 from coach.core.gc_tuning import tune_gc
 from coach.core.settings import Settings
@@ -59,7 +61,9 @@ def create_app(settings: Settings | None = None, llm_client: LLMClient | None = 
     app.include_router(check_router)
     app.include_router(rules_router)
     app.include_router(coach_router)
+    app.include_router(languagetool_router)  # /v2/check, /v2/languages: LanguageTool clients
     install_reviews(app, settings)  # /v1/reviews, the job store and (SQLite) the in-process runner
+    document_request_models(app, ReviewRequest)  # read by hand (JSON or multipart), so FastAPI does not see it
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_hardening(app, settings)  # API keys, rate limits, logs, metrics, /readyz
     install_cors(app, settings)  # last: the outermost layer

@@ -1,8 +1,9 @@
 """Wire the production layers into the app: telemetry, API keys, rate limits, /readyz and /metrics.
 
 Request path, outermost first: Telemetry (request id, access log, metrics, sees every reply) →
-ApiKeyAuth (401/403) → RateLimit (429) → the app. Each layer is pure ASGI and absent when its
-setting turns it off, so an unconfigured local server pays for none of it.
+ApiKeyAuth (401/403; 429 past the failed-attempt limit per IP) → RateLimit (429) → the app. Each
+layer is pure ASGI and absent when its setting turns it off, so an unconfigured local server pays
+for none of it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from coach.api.middleware.auth import ApiKeyAuth
+from coach.api.middleware.failed_auth import FailedAuthLimit
 from coach.api.middleware.rate_limit import RateLimit, build_limiter, parse_rate_limit
 from coach.api.middleware.telemetry import Telemetry
 from coach.api.routes.metrics import router as metrics_router
@@ -29,5 +31,9 @@ def install_hardening(app: FastAPI, settings: Settings) -> None:
         app.add_middleware(RateLimit, items=parse_rate_limit(settings.rate_limit),
                            limiter=build_limiter(settings.limiter_storage_uri))
     if settings.api_keys:
-        app.add_middleware(ApiKeyAuth, verifier=KeyVerifier(settings.api_keys))
+        failures = None
+        if settings.auth_failure_limit:
+            failures = FailedAuthLimit(parse_rate_limit(settings.auth_failure_limit, "OKR_COACH_AUTH_FAILURE_LIMIT"),
+                                       build_limiter(settings.rate_limit_storage_uri))
+        app.add_middleware(ApiKeyAuth, verifier=KeyVerifier(settings.api_keys), failures=failures)
     app.add_middleware(Telemetry, metrics=settings.metrics, log_drafts=settings.log_drafts)

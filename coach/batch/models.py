@@ -47,6 +47,9 @@ class ImportResult(BaseModel):
     submissions: list[Submission]
     errors: list[RowError] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    columns: dict[str, str] = Field(default_factory=dict, description="Spreadsheet uploads: each header as "
+                                    "written -> the field it was read as (owner, team, cycle, objective, "
+                                    "key_result, parent).")
     company_objectives: list[CompanyObjectiveInput] = Field(default_factory=list)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from coach.check.unicode_input import UnicodeInput
 from rubric.models import CheckResult
 from rubric.policy import Policy
 from rubric.registry import all_rules
@@ -36,12 +37,15 @@ class OKRSetInput(BaseModel):
     objectives: list[ObjectiveInput] = Field(default_factory=list)
 
 
-class CheckRequest(BaseModel):
+class CheckRequest(UnicodeInput):
     """Give exactly one of `text` (a draft as people write it) or `okrs` (structured)."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [
+        json_schema_extra={"oneOf": [  # exactly one of the two, as `_one_input` checks
+            {"required": ["text"], "properties": {"text": {"type": "string"}}},
+            {"required": ["okrs"], "properties": {"okrs": {"type": "object"}}},
+        ], "examples": [
             {"text": "Objective: Be known in our niche\nKR: Increase brand awareness"},
             {"okrs": {"cycle": "2026-Q3", "objectives": [
                 {"title": "Be known in our niche", "key_results": ["Increase brand awareness"]}]}},

@@ -38,6 +38,10 @@ def respond(result: CheckResult, text: str | None) -> CheckResponse:
             if finding.start is not None and finding.end is not None:
                 finding.offset = index.offset(finding.start)
                 finding.length = index.offset(finding.end) - finding.offset
+        for line in result.ignored:
+            line.offset = index.offset(line.start)
+            line.length = index.offset(line.end) - line.offset
     return CheckResponse.model_construct(
-        okrs=result.okrs, findings=result.findings, summary=result.summary, rubric_version=__version__
+        okrs=result.okrs, findings=result.findings, summary=result.summary, ignored=result.ignored,
+        rubric_version=__version__,
     )

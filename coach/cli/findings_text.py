@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from coach.interop.render.files import item_name
 from rubric.models import CheckResult, Finding
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -42,7 +43,7 @@ def _render_one(label: str, lines: list[str], starts: list[int], result: CheckRe
         marker = " " * _display_width(line[:col]) + "^" * _display_width(line[col : col + width]) or "^"
         head = f"{label}:{row + 1}:{col + 1}: {severity} [{finding.rule}] {finding.message}\n"
         return [head, f"    {line}\n", f"    {marker}\n", _hint(finding, use_color)]
-    where = _where(result, finding)
+    where = item_name(finding)
     head = f"{label}: {where}: {severity} [{finding.rule}] {finding.message}\n"
     return [head, _hint(finding, use_color)]
 
@@ -50,15 +51,6 @@ def _render_one(label: str, lines: list[str], starts: list[int], result: CheckRe
 def _hint(finding: Finding, use_color: bool) -> str:
     hint = f"    = hint: {finding.hint}\n"
     return f"{_DIM}{hint}{_RESET}" if use_color else hint
-
-
-def _where(result: CheckResult, finding: Finding) -> str:
-    if finding.objective is None:
-        return "set"
-    where = f"objective {finding.objective + 1}"
-    if finding.key_result is not None:
-        where += f", key result {finding.key_result + 1}"
-    return where
 
 
 def _row(starts: list[int], offset: int) -> int:

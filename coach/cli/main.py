@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from coach.check.limits import InputLimits, LimitExceeded
-from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import check_request
+from coach.check.limits import LimitExceeded
+from coach.cli.check import add_check_command
 from coach.cli.coaching_text import render_coaching
 from coach.cli.findings_text import render_findings
+from coach.cli.sources import read_source, request_from_source
 from coach.coaching.schemas import CoachRequest
 from coach.coaching.session import coach_request
 from coach.core.keys import key_digest, new_key
@@ -24,40 +22,6 @@ from coach.llm import client_from_settings
 from rubric.catalog import RuleDoc, rule_docs
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def read_source(name: str) -> str:
-    """The contents of FILE, or of standard input for '-'."""
-    if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8-sig")
-
-
-def request_from_source(source: str, cycle: str | None = None) -> CheckRequest:
-    """Text and markdown are drafts; a JSON document is a request or a bare OKR set."""
-    stripped = source.lstrip()
-    if stripped.startswith(("{", "[")):
-        try:
-            data = json.loads(source)
-        except json.JSONDecodeError:
-            return CheckRequest(text=source, cycle=cycle)
-        if isinstance(data, dict) and ("text" in data or "okrs" in data):
-            return CheckRequest.model_validate({**data, **({"cycle": cycle} if cycle else {})})
-        return CheckRequest.model_validate({"okrs": data, "cycle": cycle})
-    return CheckRequest(text=source, cycle=cycle)
-
-
-def _check(args: argparse.Namespace) -> int:
-    settings = Settings()
-    source = read_source(args.file)
-    result: CheckResponse = check_request(request_from_source(source, args.cycle), settings.policy,
-                                                 InputLimits.from_settings(settings))
-    if args.format == "json":
-        print(result.model_dump_json(indent=2))
-    else:
-        label = "<stdin>" if args.file == "-" else args.file
-        print(render_findings(label, source, result, color=args.color), end="")
-    return EXIT_FINDINGS if result.summary.errors else EXIT_OK
 
 
 def _coach(args: argparse.Namespace) -> int:
@@ -105,7 +69,24 @@ def _serve(args: argparse.Namespace) -> int:
     uvicorn.run(
         "coach.api.app:create_app", factory=True, host=host, port=args.port or settings.port,
         workers=workers, log_config=logging_config(settings), log_level=settings.log_level.lower(), access_log=False,
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: a local client could then choose its
+        # own address (and rate-limit bucket). Only the configured proxies are believed, none by default.
+        proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=settings.trusted_proxies or None,
     )
+    return EXIT_OK
+
+
+def _mcp(args: argparse.Namespace) -> int:
+    from coach.interop.mcp_server import build_server  # the MCP SDK loads only for this command
+
+    server = build_server(Settings())
+    if args.http:
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"okr-coach: warning: the MCP server on {args.host} has no authentication; anyone who can "
+                  "reach it can call its tools", file=sys.stderr)
+        server.run("streamable-http", host=args.host, port=args.port, streamable_http_path=args.path)
+    else:
+        server.run("stdio")
     return EXIT_OK
 
 
@@ -125,16 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="okr-coach", description="Critique and coach OKR drafts.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    for name, run, help_text in (
-        ("check", _check, "check a draft (text, markdown or JSON); '-' reads stdin"),
-        ("coach", _coach, "check a draft and suggest verified rewrites and KPI links"),
-    ):
-        draft = commands.add_parser(name, help=help_text)
-        draft.add_argument("file")
-        draft.add_argument("--format", choices=["text", "json"], default="text")
-        draft.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
-        draft.add_argument("--color", choices=["auto", "always", "never"], default="auto")
-        draft.set_defaults(run=run)
+    add_check_command(commands)
+    draft = commands.add_parser("coach", help="check a draft and suggest verified rewrites and KPI links")
+    draft.add_argument("file")
+    draft.add_argument("--format", choices=["text", "json"], default="text")
+    draft.add_argument("--cycle", help="the set's cycle, e.g. 2026-Q3, if the draft does not say")
+    draft.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    draft.set_defaults(run=_coach)
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -145,6 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--workers", type=int, default=None, help="worker processes (default: OKR_COACH_WORKERS)")
     serve.set_defaults(run=_serve)
+
+    mcp = commands.add_parser("mcp", help="serve the tools over the Model Context Protocol (stdio by default)",
+                              description="Tools check_okrs, coach_okrs, list_rules, list_kpis for MCP clients. "
+                              "stdio unless --http: then streamable HTTP at http://HOST:PORT/PATH.")
+    mcp.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
+    mcp.add_argument("--host", default="127.0.0.1")
+    mcp.add_argument("--port", type=int, default=8001)
+    mcp.add_argument("--path", default="/mcp", help="the streamable HTTP endpoint's path")
+    mcp.set_defaults(run=_mcp)
 
     hash_key = commands.add_parser("hash-key", help="make an API key and the digest to configure for it")
     hash_key.add_argument("key", nargs="?", help="digest this key instead of making one; '-' reads it from stdin")

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from coach.batch.imports.headers import columns_text
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.imports.upload import read_company_objectives, read_upload
 from coach.batch.jobs import review_in_memory
@@ -65,6 +66,8 @@ def run_review(args: argparse.Namespace) -> int:
     report = review_in_memory(imported, settings, client, args.suggest, args.workers, reviewing, coaching)
     written = _write(report, args)
     print(summary_text(report, time.perf_counter() - started, written))
+    if imported.columns:  # a spreadsheet: say which columns were understood as what
+        print(f"  {columns_text(imported.columns)}")
     return EXIT_FINDINGS if report.summary.errors else EXIT_OK
 
 

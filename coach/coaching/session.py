@@ -2,16 +2,21 @@
 
 The model is optional and never trusted: changes are verified, KPI ids checked against the
 catalog, indices checked against the set. When the model fails, the reply falls back to the
-offline coach and says why in `warnings`; the rubric's findings are never lost.
+offline coach and says why in `warnings`; the rubric's findings are never lost. The whole model
+interaction (the answer, its re-ask, the repair round) runs under one wall-clock deadline,
+`llm_budget` seconds: a server trickling one byte a second cannot hold a request longer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import dataclass
 
 from coach.check.limits import InputLimits
 from coach.check.requests import OKRSetInput
 from coach.check.service import check_request
+from coach.coaching.bounds import bounded_change, bounded_proposal, bounded_warnings, capped, text_problem
 from coach.coaching.judgements import JUDGEMENTS
 from coach.coaching.kpi_links import KpiLinker
 from coach.coaching.offline import offline_proposal
@@ -23,7 +28,7 @@ from coach.coaching.verify import change_problem, draft_of, verify
 from coach.core.metrics import DEGRADATIONS
 from coach.core.settings import Settings
 from coach.core.usage import Usage
-from coach.llm.base import LLMClient, LLMError
+from coach.llm.base import Completion, LLMClient, LLMError, M, Message
 from rubric.engine import check_okrs
 from rubric.kpis import KpiCatalog
 from rubric.models import CheckResult, Finding
@@ -47,7 +52,7 @@ async def coach_set(
     merged = effective_policy(settings.policy, policy)
     checked = check_okrs(okrs.cycle, [(o.title, o.key_result_texts()) for o in okrs.objectives], merged)
     return await coach_checked(checked, client=client, policy=merged, catalog=catalog or settings.kpi_catalog,
-                               token_budget=settings.llm_max_tokens_per_request)
+                               limits=ModelLimits.from_settings(settings))
 
 
 async def coach_request(body: CoachRequest, *, client: LLMClient | None, settings: Settings) -> CoachResponse:
@@ -57,19 +62,28 @@ async def coach_request(body: CoachRequest, *, client: LLMClient | None, setting
     if body.kpis:
         catalog = catalog.extended_with(KpiCatalog(kpis=body.kpis))
     coached = await coach_checked(checked, client=client, policy=effective_policy(settings.policy, body.policy),
-                                  catalog=catalog, token_budget=settings.llm_max_tokens_per_request)
+                                  catalog=catalog, limits=ModelLimits.from_settings(settings))
     return CoachResponse.model_construct(**dict(checked), **dict(coached))
 
 
-async def coach_checked(
-    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog,
-    token_budget: int | None = None,
-) -> CoachResult:
-    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach).
+@dataclass(frozen=True, slots=True)
+class ModelLimits:
+    """What one coaching may spend on the model, and how long a proposed text may be."""
 
-    `token_budget` caps the model tokens of this request: once spent, no repair round is asked for.
-    """
-    session = _Session(result, client, policy, KpiLinker(catalog), token_budget)
+    tokens: int | None = None  # model tokens of the request; once spent, no repair round is asked for
+    seconds: float = 45.0  # a deadline for the whole model interaction: answer, re-ask, repair round
+    item_chars: int = 2_000  # a proposed text longer than an item may be is dropped
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ModelLimits:
+        return cls(settings.llm_max_tokens_per_request, settings.llm_budget, settings.max_item_chars)
+
+
+async def coach_checked(
+    result: CheckResult, *, client: LLMClient | None, policy: Policy, catalog: KpiCatalog, limits: ModelLimits,
+) -> CoachResult:
+    """Coach a set the rubric has already checked (its findings drive the prompt and the offline coach)."""
+    session = _Session(result, client, policy, KpiLinker(catalog), limits)
     return await session.run()
 
 
@@ -77,14 +91,18 @@ class _Session:
     """One coaching of one set: collects usage and warnings along the way."""
 
     def __init__(self, result: CheckResult, client: LLMClient | None, policy: Policy, linker: KpiLinker,
-                 token_budget: int | None) -> None:
+                 limits: ModelLimits) -> None:
         self.result, self.client, self.policy, self.linker = result, client, policy, linker
-        self.token_budget = token_budget
+        self.token_budget = limits.tokens
+        self.seconds = limits.seconds
+        self.max_item_chars = limits.item_chars
+        self.deadline = 0.0  # loop time; set when the session runs
         self.usage = Usage()
         self.warnings: list[str] = []
         self.messages = coach_messages(result, linker) if client is not None else []
 
     async def run(self) -> CoachResult:
+        self.deadline = asyncio.get_running_loop().time() + self.seconds
         offline = offline_proposal(self.result, self.linker, self.policy)
         proposal = await self._ask_model() if self.client is not None else None
         suggestions = self._verified(offline.changes, "offline")
@@ -98,17 +116,23 @@ class _Session:
             links = self._merge_links(proposal, links)
             advisories = self._advisories(proposal.findings)
         return CoachResult(suggestions=suggestions, kpi_links=links, advisories=advisories, provider=provider,
-                           usage=self.usage, warnings=self.warnings)
+                           usage=self.usage, warnings=bounded_warnings(self.warnings))
 
     async def _ask_model(self) -> Proposal | None:
+        completion = await self._complete(self.messages, Proposal, "The model was not used")
+        return bounded_proposal(completion.value, self.result, self.warnings) if completion is not None else None
+
+    async def _complete(self, messages: list[Message], schema: type[M], what: str) -> Completion[M] | None:
+        """One model answer within the session's deadline, or None and a warning saying `what` happened and why."""
         assert self.client is not None
         try:
-            completion = await self.client.complete(self.messages, Proposal)
+            async with asyncio.timeout_at(self.deadline):
+                completion = await self.client.complete(messages, schema)
         except Exception as exc:  # the coach degrades on any model failure, it never fails the request
-            self._degrade(exc, "The model was not used")
+            self._degrade(exc, what)
             return None
         self.usage += completion.usage
-        return completion.value
+        return completion
 
     async def _with_repairs(self, proposal: Proposal) -> list[Suggestion]:
         """Verify the model's changes; ask once more for those the rubric still rejects."""
@@ -124,23 +148,25 @@ class _Session:
                 "no repair round was asked for; unverified suggestions are marked verified=false."
             )
             return suggestions
-        assert self.client is not None
-        try:
-            repair = await self.client.complete(repair_messages(self.messages, proposal, failures), Repair)
-        except Exception as exc:  # keep the unverified suggestions, marked as such
-            self._degrade(exc, "The repair round failed; unverified suggestions are marked verified=false")
+        repair = await self._complete(repair_messages(self.messages, proposal, failures), Repair,
+                                      "The repair round failed; unverified suggestions are marked verified=false")
+        if repair is None:  # keep the unverified suggestions, marked as such
             return suggestions
-        self.usage += repair.usage
-        repaired = {_place(c): c for c in self._applicable(repair.value.changes)}
+        asked = capped(repair.value.changes, len(failures), "repaired changes", self.warnings)
+        repaired = {_place(c): c for c in self._applicable([bounded_change(c) for c in asked])}
         return [
             self._verified([repaired[_place(c)]], "llm")[0] if not s.verified and _place(c) in repaired else s
             for c, s in zip(changes, suggestions, strict=True)
         ]
 
     def _degrade(self, exc: Exception, what: str) -> None:
-        DEGRADATIONS.labels("coach", type(exc).__name__).inc()
         if isinstance(exc, LLMError):
             self.usage += exc.usage
+        past_deadline = asyncio.get_running_loop().time() >= self.deadline  # whichever timeout fired first
+        DEGRADATIONS.labels("coach", "deadline" if past_deadline else type(exc).__name__).inc()
+        if past_deadline:
+            reason = f"the model did not finish within the {self.seconds:g} s budget (OKR_COACH_LLM_BUDGET)"
+        elif isinstance(exc, LLMError):
             reason = exc.reason
         else:
             log.exception("unexpected error from the model client")
@@ -151,8 +177,10 @@ class _Session:
     def _applicable(self, changes: list[ProposedChange]) -> list[ProposedChange]:
         draft = draft_of(self.result)
         usable = []
+        system_prompt = self.messages[0]["content"] if self.messages else ""
         for change in changes:
-            if problem := change_problem(change, draft):
+            if problem := change_problem(change, draft) or text_problem(
+                    change, self._original(change), self.max_item_chars, system_prompt):
                 self.warnings.append(f"Dropped a change from the model: {problem}.")
             else:
                 usable.append(change)

@@ -62,6 +62,16 @@ class Settings(BaseSettings):
         "memory://", description="Where the `limits` library keeps counters: per process by default; "
         "'redis://host:6379' to share them between workers and replicas. OKR_COACH_REDIS_URL sets this too.",
     )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Addresses or networks of your reverse proxies (comma-separated or a JSON "
+        "list, e.g. '10.0.0.5' or '10.0.0.0/8'): only their X-Forwarded-For/-Proto are believed. Empty = proxy "
+        "headers are ignored and the client is the TCP peer, so a client cannot pick its own rate-limit bucket.",
+    )
+    auth_failure_limit: str | None = Field(
+        "30/minute", description="Requests with a missing or wrong API key (401/403) allowed per client IP, moving "
+        "window, like OKR_COACH_RATE_LIMIT; past it, every request from that IP needing a key gets 429 until the "
+        "window moves. Applies only when API keys are on; unset = no limit.",
+    )
     max_review_submissions: int = Field(500, ge=1, description="Most submissions in one review (413 above).")
     llm_max_tokens_per_request: int = Field(
         8_000, ge=1, description="Most model tokens (prompt + completion) one API request may spend.",
@@ -117,7 +127,7 @@ class Settings(BaseSettings):
         None, description="Regex of allowed origins, for development, e.g. 'chrome-extension://.*'.",
     )
 
-    @field_validator("api_keys", "cors_origins", mode="before")
+    @field_validator("api_keys", "cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _split_api_keys(cls, value: object) -> object:
         """Accept 'h1,h2' as well as a JSON list, as environment variables are plain strings."""

@@ -1,20 +1,26 @@
 """The coach's model on the official openai SDK: OpenAI or any OpenAI-compatible server.
 
 Structured output comes from pydantic models (`json_schema`); a server that rejects
-`json_schema` is asked for JSON mode instead and the reply validated here. The SDK's own
-retries are off (`max_retries=0`) so `RetryPolicy` alone decides, within one time budget.
+`json_schema` is asked for JSON mode instead (logged and counted) and the reply validated here;
+`json_schema` is tried again after `json_schema_retry_seconds`, as the server may be upgraded or the
+rejection may have been a fluke. The SDK's own retries are off (`max_retries=0`) so `RetryPolicy`
+alone decides, within one time budget. A reply that is not a chat completion at all (an HTML error
+page from a proxy, broken JSON, another endpoint's JSON) is invalid output like a schema
+violation: counted, and worth the one re-ask.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import time
 
 import httpx
 import openai
 from pydantic import ValidationError
 
-from coach.core.metrics import CACHE_HITS, LLM_CALLS, LLM_TOKENS
+from coach.core.metrics import CACHE_HITS, DEGRADATIONS, LLM_CALLS, LLM_TOKENS
 from coach.core.usage import Usage
 from coach.llm.base import (
     Completion,
@@ -27,6 +33,7 @@ from coach.llm.base import (
 from coach.llm.cache import AnswerCache, ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
 
+log = logging.getLogger(__name__)
 REASK = (
     "Your previous reply could not be used: {problem}. Reply again with only a JSON object that "
     "matches the schema exactly."
@@ -61,7 +68,8 @@ class OpenAIClient:
         self._retry = retry
         self._limit = asyncio.Semaphore(concurrency)
         self._cache = cache if cache is not None else ResponseCache(cache_size)
-        self._json_schema = True  # turned off for good when the server rejects `json_schema`
+        self.json_schema_retry_seconds = 600.0  # after a rejection of `json_schema`, JSON mode for this long
+        self._json_schema_rejected_at: float | None = None  # monotonic time of the last rejection
 
     async def complete(self, messages: list[Message], schema: type[M]) -> Completion[M]:
         """One validated answer: cached, retried on transient failures, re-asked once on bad JSON."""
@@ -124,14 +132,25 @@ class OpenAIClient:
 
     async def _request(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
         async with self._limit:
-            if self._json_schema:
-                try:
-                    return await self._structured(messages, schema, timeout)
-                except openai.BadRequestError as exc:
-                    if not _rejects_json_schema(exc):
-                        raise
-                    self._json_schema = False
-            return await self._json_mode(messages, schema, timeout)
+            try:
+                rejected_at = self._json_schema_rejected_at
+                if rejected_at is None or time.monotonic() - rejected_at >= self.json_schema_retry_seconds:
+                    try:
+                        return await self._structured(messages, schema, timeout)
+                    except openai.BadRequestError as exc:
+                        if not _rejects_json_schema(exc):
+                            raise
+                        self._fall_back_to_json_mode()
+                return await self._json_mode(messages, schema, timeout)
+            except _NOT_A_COMPLETION as exc:
+                raise _BadOutput(f"the server's reply was not a chat completion: {type(exc).__name__}", None,
+                                 Usage()) from exc
+
+    def _fall_back_to_json_mode(self) -> None:
+        self._json_schema_rejected_at = time.monotonic()
+        DEGRADATIONS.labels("llm", "json_mode_fallback").inc()
+        log.warning("the model server rejected response_format json_schema; using JSON mode for %.0f s, then "
+                    "trying json_schema again", self.json_schema_retry_seconds)
 
     async def _structured(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
         try:
@@ -145,6 +164,7 @@ class OpenAIClient:
         except ValidationError as exc:
             raise _BadOutput(_first_error(exc), None, Usage()) from exc
         usage = _usage(completion.usage)
+        _check_envelope(completion)
         message = completion.choices[0].message
         if message.refusal:
             raise LLMRefused(f"the model refused: {message.refusal[:200]}", usage)
@@ -159,6 +179,7 @@ class OpenAIClient:
             response_format={"type": "json_object"}, timeout=timeout,
         )
         usage = _usage(completion.usage)
+        _check_envelope(completion)
         choice = completion.choices[0]
         if choice.message.refusal or choice.finish_reason == "content_filter":
             raise LLMRefused(f"the model refused: {(choice.message.refusal or 'content filter')[:200]}", usage)
@@ -167,6 +188,18 @@ class OpenAIClient:
             return schema.model_validate_json(content), usage
         except ValidationError as exc:
             raise _BadOutput(_first_error(exc), content, usage) from exc
+
+
+# What the SDK (or `_check_envelope`) raises reading a body that is not a chat completion: broken
+# JSON, a string (HTML), a model built without validation from another JSON shape (no `choices`).
+_NOT_A_COMPLETION = (json.JSONDecodeError, AttributeError, TypeError, IndexError, KeyError)
+
+
+def _check_envelope(completion: object) -> None:
+    """TypeError unless there is a first choice with a message: the SDK builds replies without validating them."""
+    choices = getattr(completion, "choices", None)
+    if not isinstance(choices, list) or not choices or getattr(choices[0], "message", None) is None:
+        raise TypeError("no choices with a message")
 
 
 def _usage(usage: object | None) -> Usage:

@@ -15,6 +15,7 @@ class BodySizeLimit:
 
     A streamed (chunked) body is cut off in `receive`: the 413 is sent from here at once and the
     app's own reply to the aborted read (FastAPI turns any read error into a 400) is dropped.
+    Either way the rest of the body is drained before the connection closes (see `send_error`).
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
@@ -27,7 +28,7 @@ class BodySizeLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._reject(send)
+            await self._reject(scope, receive, send)
             return
         received = 0
         replied = rejected = False
@@ -39,7 +40,7 @@ class BodySizeLimit:
                 received += len(message.get("body", b""))
                 if received > self.max_bytes and not replied:
                     rejected = True
-                    await self._reject(send)
+                    await self._reject(scope, receive, send, body_pending=message.get("more_body", False))
                     raise _TooLarge
             return message
 
@@ -52,9 +53,9 @@ class BodySizeLimit:
         with contextlib.suppress(_TooLarge):  # already answered with the 413
             await self.app(scope, limited_receive, guarded_send)
 
-    async def _reject(self, send: Send) -> None:
-        await send_error(send, 413, "The request body is too large.", ErrorDetail(
-            field="body", message=f"the limit is {self.max_bytes} bytes", type="too_large"))
+    async def _reject(self, scope: Scope, receive: Receive, send: Send, body_pending: bool | None = None) -> None:
+        await send_error(scope, receive, send, 413, "The request body is too large.", ErrorDetail(
+            field="body", message=f"the limit is {self.max_bytes} bytes", type="too_large"), body_pending=body_pending)
 
 
 class _TooLarge(Exception):

@@ -1,26 +1,24 @@
 """Per-client rate limiting as pure ASGI middleware: moving window from the `limits` library, 429 + Retry-After.
 
 A client is its API key (its short id, set by `ApiKeyAuth`) or, without keys, its IP address
-(behind a proxy, run uvicorn with --proxy-headers so this is the real client). Counters live in
+(behind a proxy, list it in OKR_COACH_TRUSTED_PROXIES so this is the real client). Counters live in
 `rate_limit_storage_uri`: per process by default, Redis to share them between workers/replicas.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
-import anyio
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from coach.api.errors import ErrorDetail
-from coach.api.middleware.asgi_reply import send_error
 from coach.api.middleware.auth import OPEN_PATHS
+from coach.api.middleware.limiter_io import limiter_call, seconds_to_wait, send_too_many
 
 EXEMPT_PATHS = OPEN_PATHS | {"/metrics"}
 T = TypeVar("T")
@@ -62,12 +60,12 @@ def build_limiter(storage_uri: str) -> MovingWindowRateLimiter:
     return MovingWindowRateLimiter(storage_from_string(storage_uri))
 
 
-def parse_rate_limit(spec: str) -> list[RateLimitItem]:
+def parse_rate_limit(spec: str, setting: str = "OKR_COACH_RATE_LIMIT") -> list[RateLimitItem]:
     """'120/minute' or '10/second;300/hour' into `limits` items, with the setting named on error."""
     try:
         return parse_many(spec)
     except ValueError as exc:
-        raise ValueError(f"OKR_COACH_RATE_LIMIT={spec!r} is not a rate like '120/minute' or "
+        raise ValueError(f"{setting}={spec!r} is not a rate like '120/minute' or "
                          f"'10/second;300/hour': {exc}") from exc
 
 
@@ -85,9 +83,7 @@ class RateLimit:
         self.inline = isinstance(limiter.storage, MemoryStorage)
 
     async def _call(self, method: Callable[[RateLimitItem, str], T], item: RateLimitItem, client: str) -> T:
-        if self.inline:
-            return method(item, client)
-        return await anyio.to_thread.run_sync(method, item, client)
+        return await limiter_call(self.inline, method, item, client)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in self.exempt_paths:
@@ -96,16 +92,13 @@ class RateLimit:
         client = client_identity(scope)
         for item in self.items:
             if not await self._call(self.limiter.hit, item, client):
-                await self._reject(send, item, client)
+                await self._reject(scope, receive, send, item, client)
                 return
         await self.app(scope, receive, send)
 
-    async def _reject(self, send: Send, item: RateLimitItem, client: str) -> None:
-        stats = await self._call(self.limiter.get_window_stats, item, client)
-        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+    async def _reject(self, scope: Scope, receive: Receive, send: Send, item: RateLimitItem, client: str) -> None:
+        retry_after = await seconds_to_wait(self.inline, self.limiter, item, client)
         who = "API key" if client.startswith("key:") else "client address"
-        await send_error(
-            send, 429, "Too many requests; slow down and retry after the number of seconds in Retry-After.",
-            ErrorDetail(field="rate_limit", type="rate_limited",
-                        message=f"the limit is {item} per {who}; retry in {retry_after} s"),
-            headers=[(b"retry-after", str(retry_after).encode())])
+        await send_too_many(scope, receive, send, retry_after, ErrorDetail(
+            field="rate_limit", type="rate_limited",
+            message=f"the limit is {item} per {who}; retry in {retry_after} s"))

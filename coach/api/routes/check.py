@@ -9,9 +9,9 @@ from coach.api.deps import get_settings
 from coach.api.errors import ERROR_RESPONSES
 from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest, CheckResponse
-from coach.check.service import check_request
 from coach.core.metrics import count_findings
 from coach.core.settings import Settings
+from coach.interop.linting import lint_request
 
 router = APIRouter()
 # Drafts up to this many characters (a typical set has ~600) are checked on the event loop: at
@@ -29,14 +29,16 @@ INLINE_CHECK_CHARS = 2_000
         "severity, message, hint and 0-based `objective`/`key_result` indices. For `text` input each "
         "finding also carries its span twice: `start`/`end` in Unicode code points (Python string "
         "indices) and `offset`/`length` in UTF-16 code units (JavaScript string indices, so emoji "
-        "before the problem do not shift underlines)."
+        "before the problem do not shift underlines). A line with `<!-- okr-coach: ignore RULE -->` or "
+        "`# okr-coach: ignore[RULE,...]` has those findings left out."
     ),
 )
 async def check(body: CheckRequest, settings: Settings = Depends(get_settings)) -> Response:
     if draft_chars(body) <= INLINE_CHECK_CHARS:
-        reply = check_request(body, settings.policy, InputLimits.from_settings(settings))
+        reply = lint_request(body, settings.policy, InputLimits.from_settings(settings)).response
     else:
-        reply = await run_in_threadpool(check_request, body, settings.policy, InputLimits.from_settings(settings))
+        reply = (await run_in_threadpool(lint_request, body, settings.policy,
+                                         InputLimits.from_settings(settings))).response
     if settings.metrics:
         count_findings(reply.findings)
     # The engine built the reply from the contract models already: serialise it once, instead of

@@ -1,6 +1,9 @@
 """/readyz: can this replica do its job? The job store answers (and SQLite's data directory is writable),
 each configured backend answers (Redis), and, when configured, the model answers.
 
+With API keys on, /readyz stays open to probes but names the directory and the model URL only to
+callers that send a valid key.
+
 The model check is one cheap `GET {base_url}/models` with a short timeout; the verdict is reused
 for `readiness_cache_seconds` so frequent probes never load the model server.
 """
@@ -33,6 +36,13 @@ class Check(BaseModel):
 class Readiness(BaseModel):
     status: Literal["ready", "not ready"]
     checks: dict[str, Check]
+
+    def redacted(self) -> Readiness:
+        """The verdict without paths and URLs, for callers without an API key when keys are on."""
+        hidden = "details need an API key"
+        return Readiness(status=self.status, checks={
+            name: Check(ok=check.ok, detail=f"{'ok' if check.ok else 'failing'}; {hidden}")
+            for name, check in self.checks.items()})
 
 
 def check_data_dir(path: Path) -> Check:
@@ -117,4 +127,6 @@ router = APIRouter()
             responses={503: {"model": Readiness, "description": "Not ready: see which check failed."}})
 async def readyz(request: Request) -> JSONResponse:
     verdict = await request.app.state.readiness.verdict()
+    if request.app.state.settings.api_keys and not request.scope.get("state", {}).get("api_key_id"):
+        verdict = verdict.redacted()  # the data directory and model URL tell an outsider about the deployment
     return JSONResponse(verdict.model_dump(), status_code=200 if verdict.status == "ready" else 503)

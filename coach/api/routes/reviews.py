@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, StrictBool, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from coach.api.deps import get_settings
@@ -33,6 +33,7 @@ from coach.batch.runner import ReviewRunner
 from coach.batch.store import IdempotencyConflict, open_store
 from coach.batch.store.sqlite import SqliteJobStore
 from coach.check.limits import LimitExceeded
+from coach.check.unicode_input import UnicodeInput
 from coach.core.settings import Settings
 from rubric.policy import Policy, effective_policy
 from rubric.registry import all_rules
@@ -41,7 +42,7 @@ router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 
 
-class ReviewRequest(BaseModel):
+class ReviewRequest(UnicodeInput):
     """A batch of OKR sets as JSON; uploads (CSV, JSON, Markdown) go as multipart field `file` instead."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"sets": [
@@ -56,7 +57,7 @@ class ReviewRequest(BaseModel):
         default_factory=list, description="Parent objectives; when given, objectives naming none are flagged.",
     )
     policy: Policy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
-    suggest: bool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
+    suggest: StrictBool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
 
     @field_validator("policy")
     @classmethod
@@ -73,7 +74,8 @@ async def get_jobs(request: Request) -> Jobs:
 @router.post(
     "/v1/reviews", status_code=202, response_model=ReviewStatus, responses={
         **ERROR_RESPONSES, 200: {"model": ReviewReport, "description": "`sync=true` and a small batch: the report."},
-        409: {"description": "The Idempotency-Key was used before with a different upload."}},
+        409: {"description": "The Idempotency-Key was used before with a different upload."},
+        415: {"description": "The body is neither application/json nor multipart/form-data."}},
     summary="Review a team's OKR sets",
     description="Send JSON (`sets`) or upload a file as multipart field `file` (CSV with one row per key result or "
     "per objective, a JSON list of sets, or Markdown with one `## Owner` section each; optional fields "
@@ -84,8 +86,11 @@ async def get_jobs(request: Request) -> Jobs:
     openapi_extra={"requestBody": {"content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/ReviewRequest"}},
         "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-            "file": {"type": "string", "format": "binary"}, "company_objectives": {"type": "string"},
-            "policy": {"type": "string", "description": "JSON policy"}}}},
+            "file": {"type": "string", "format": "binary"},
+            "company_objectives": {"type": "string", "description": "A JSON list (strings or {id, title}) or one "
+                                   "per line, e.g. 'CO-1: Grow revenue'."},
+            "policy": {"$ref": "#/components/schemas/Policy"}}},
+            "encoding": {"policy": {"contentType": "application/json"}}},
     }, "required": True}},
 )
 async def create_review(
@@ -122,8 +127,13 @@ async def create_review(
 
 async def _read_request(request: Request, settings: Settings) -> tuple[ImportResult, ReviewOptions]:
     content_type = request.headers.get("content-type", "")
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type != "multipart/form-data" and media_type != "application/json" and not media_type.endswith("+json"):
+        # A cross-site HTML form can send text/plain without a CORS preflight: such a body must not create jobs.
+        raise HTTPException(415, f"Send the batch as application/json, or upload a file as multipart/form-data; "
+                            f"got {content_type or 'no Content-Type'}.")
     try:
-        if content_type.startswith("multipart/form-data"):
+        if media_type == "multipart/form-data":
             return await _read_upload(request, settings)
         body = ReviewRequest.model_validate_json(await request.body())
     except ValidationError as exc:

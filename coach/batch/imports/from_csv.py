@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
@@ -46,26 +47,39 @@ class _Set:
 def import_csv(text: str) -> ImportResult:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     errors: list[RowError] = []
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        """(first line of the row, cells); a quoting error ends the file with a row error saying so."""
+        last_line = 0
+        try:
+            for row in reader:
+                yield last_line + 1, row
+                last_line = reader.line_num
+        except csv.Error as exc:
+            errors.append(RowError(line=last_line + 1, location=f"line {last_line + 1}",
+                                   message=f"Unreadable CSV from here on ({exc}); fix the quoting and upload again."))
+
+    return import_rows(rows(), errors)
+
+
+def import_rows(rows: Iterable[tuple[int, list[str]]], errors: list[RowError] | None = None) -> ImportResult:
+    """A table's rows (line number, cells), the first non-empty one the header: CSV and spreadsheets alike."""
+    errors = [] if errors is None else errors
     header: list[str] | None = None
     columns = ColumnMap()
     sets: dict[tuple[str, str, str], _Set] = {}
     current: SubmittedObjective | None = None
-    last_line = 0
-    try:
-        for row in reader:
-            line, last_line = last_line + 1, reader.line_num
-            cells = [cell.strip() for cell in row]
-            if not any(cells):
-                continue
-            if header is None:
-                header, columns = row, _columns(row)
-                continue
-            current = _read_row(cells, columns, line, sets, current, errors)
-    except csv.Error as exc:
-        errors.append(RowError(line=last_line + 1, location=f"line {last_line + 1}",
-                               message=f"Unreadable CSV from here on ({exc}); fix the quoting and upload again."))
+    for line, row in rows:
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if header is None:
+            header, columns = row, _columns(row)
+            continue
+        current = _read_row(cells, columns, line, sets, current, errors)
     warnings = [f"Ignored columns: {', '.join(columns.ignored)}."] if columns.ignored else []
-    return ImportResult(submissions=[s.submission for s in sets.values()], errors=errors, warnings=warnings)
+    return ImportResult(submissions=[s.submission for s in sets.values()], errors=errors, warnings=warnings,
+                        columns=columns.described(header or []))
 
 
 def _columns(header: list[str]) -> ColumnMap:

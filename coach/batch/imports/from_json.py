@@ -14,9 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError, Submission, SubmittedObjective
 from coach.check import requests
+from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
 
-class ObjectiveInput(requests.ObjectiveInput):
+class AlignedObjectiveInput(requests.ObjectiveInput):
+    """An objective of a reviewed set: it may name its company (parent) objective."""
+
     parent: str | None = Field(None, description="The company objective it aligns to (its id or title).")
 
 
@@ -28,7 +31,7 @@ class SubmissionInput(BaseModel):
     owner: str | None = None
     team: str | None = None
     cycle: str | None = Field(None, max_length=40)
-    objectives: list[ObjectiveInput] = Field(default_factory=list)
+    objectives: list[AlignedObjectiveInput] = Field(default_factory=list)
     text: str | None = None
 
 
@@ -37,6 +40,8 @@ def import_json(text: str) -> ImportResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailure("file", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+    if (path := lone_surrogate_path(data)) is not None:
+        raise ImportFailure("file", surrogate_message(path) + ".")
     company: list[Any] = []
     if isinstance(data, dict):
         company = data.get("company_objectives") or []

@@ -11,18 +11,19 @@ Field = Literal["owner", "team", "cycle", "objective", "key_result", "parent"]
 _ALIASES: dict[Field, tuple[str, ...]] = {
     "owner": ("owner", "owner name", "okr owner", "objective owner", "assignee", "assigned to", "employee",
               "employee name", "name", "person", "responsible", "accountable", "author", "submitted by",
-              "submitter", "lead", "dri", "user", "member"),
+              "submitter", "lead", "dri", "user", "member", "goal owner", "owners"),
     "team": ("team", "team name", "department", "dept", "group", "squad", "tribe", "unit", "business unit",
-             "org", "organisation", "organization", "function", "division"),
+             "org", "organisation", "organization", "function", "division", "teams", "team(s)", "groups"),
     "cycle": ("cycle", "okr cycle", "quarter", "period", "okr period", "time period", "timeframe", "time frame",
-              "session", "term", "half", "fiscal quarter"),
+              "session", "term", "half", "fiscal quarter", "okr session", "time period name", "timeframe name"),
     "objective": ("objective", "objectives", "objective title", "objective name", "objective description",
                   "goal", "goal title", "goal name", "o", "okr", "okr title"),
     "key_result": ("key result", "key results", "key result title", "key result name", "key result description",
                    "kr", "krs", "kr title", "kr description", "result", "results", "measure", "measurable result"),
     "parent": ("parent", "parent objective", "parent goal", "parent okr", "aligned to", "aligned with",
                "alignment", "aligns to", "company objective", "company goal", "supports", "contributes to",
-               "linked to", "parent id"),
+               "linked to", "parent id", "parent goal(s)", "parent goals", "parent objective title",
+               "aligned objective", "aligned goal"),
 }
 _LOOKUP: dict[str, Field] = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 # "Key Result 1", "KR2", "key_result_3", "KR #4", "Key Results (5)"
@@ -41,6 +42,12 @@ class ColumnMap:
     fields: dict[Field, int] = field(default_factory=dict)
     key_results: list[int] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+
+    def described(self, headers: list[str]) -> dict[str, str]:
+        """Each mapped header as written -> the field it is read as, in column order (what an import reports)."""
+        used = {position: name for name, position in self.fields.items()}
+        used |= {position: "key_result" for position in self.key_results}
+        return {headers[position].strip(): used[position] for position in sorted(used) if position < len(headers)}
 
     @property
     def wide(self) -> bool:
@@ -68,3 +75,12 @@ def map_headers(headers: list[str]) -> ColumnMap:
 
 def expected_headers(name: Field) -> str:
     return ", ".join(repr(alias) for alias in _ALIASES[name][:6])
+
+
+def columns_text(columns: dict[str, str]) -> str:
+    """'Read columns: "Assignee" as owner, "KR 1", "KR 2" as key result' (what an import says it understood)."""
+    by_field: dict[str, list[str]] = {}
+    for header, name in columns.items():
+        by_field.setdefault(name, []).append(f'"{header}"')
+    return "Read columns: " + "; ".join(f"{', '.join(headers)} as {name.replace('_', ' ')}"
+                                        for name, headers in by_field.items()) + "."

@@ -13,19 +13,24 @@ from coach.batch.imports.decode import decode_upload
 from coach.batch.imports.from_csv import import_csv, sniff_delimiter
 from coach.batch.imports.from_json import import_json
 from coach.batch.imports.from_text import import_text
+from coach.batch.imports.from_xlsx import XLSX_MAGIC, import_xlsx
 from coach.batch.imports.headers import map_headers
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError
+from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
-Format = Literal["csv", "json", "text"]
+Format = Literal["csv", "json", "text", "xlsx"]
 _BY_SUFFIX: dict[str, Format] = {".csv": "csv", ".tsv": "csv", ".json": "json", ".md": "text", ".markdown": "text",
-                                 ".txt": "text"}
+                                 ".txt": "text", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 def read_upload(data: bytes, filename: str | None = None, format: Format | None = None) -> ImportResult:
     """Decode and import; the format comes from `format`, else the file name, else the content."""
+    by_name = _BY_SUFFIX.get(PurePath(filename or "").suffix.lower())
+    if (format or by_name) == "xlsx" or (format is None and by_name is None and data.startswith(XLSX_MAGIC)):
+        return import_xlsx(data)  # a workbook is binary: it is never decoded as text
     decoded = decode_upload(data)
-    chosen = format or _BY_SUFFIX.get(PurePath(filename or "").suffix.lower()) or guess_format(decoded.text)
+    chosen = format or by_name or guess_format(decoded.text)
     importer = {"csv": import_csv, "json": import_json, "text": import_text}[chosen]
     result = importer(decoded.text)
     result.errors = sorted([*_undecodable(decoded.bad_lines), *result.errors], key=lambda e: e.line or 0)
@@ -57,6 +62,8 @@ def read_company_objectives(text: str) -> list[CompanyObjectiveInput]:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ImportFailure("company_objectives", f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
+        if (path := lone_surrogate_path(items)) is not None:
+            raise ImportFailure("company_objectives", surrogate_message(path) + ".")
         try:
             return [CompanyObjectiveInput.model_validate(i if isinstance(i, dict) else {"title": i}) for i in items]
         except ValidationError as exc:

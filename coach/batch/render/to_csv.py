@@ -1,7 +1,9 @@
 """The review as CSV, one row per finding, safe to open in a spreadsheet.
 
 Cells starting with = + - @ (or a tab or carriage return) would run as formulas in Excel,
-LibreOffice and Google Sheets: such cells get a leading apostrophe, as OWASP recommends.
+LibreOffice and Google Sheets: such cells get a leading apostrophe, as OWASP recommends. Spreadsheets
+skip leading spaces and read the full-width signs (＝ ＋ － ＠) as their ASCII twins, so the test is on
+the first character that is not whitespace, in either width.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from coach.batch.models import SetReview
 
 COLUMNS = ["owner", "team", "cycle", "set", "objective", "objective_title", "key_result", "key_result_text",
            "rule", "severity", "level", "message", "hint", "excerpt"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+_CONTROL_START = ("\t", "\r")
 
 
 def safe_cell(value: object) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    risky = text.startswith(_CONTROL_START) or text.lstrip().startswith(_FORMULA_START)
+    return "'" + text if risky else text
 
 
 def iter_csv(sets: Iterable[SetReview]) -> Iterator[str]:
