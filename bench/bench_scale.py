@@ -13,6 +13,7 @@ reviewing processes is the figure to compare between runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import shutil
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -63,6 +65,17 @@ def review(url: str, payload: dict, timeout: float) -> float:
     return time.perf_counter() - started
 
 
+def wait_for_workers(database: str, count: int) -> None:
+    """Until every worker has registered with the queue, so the clock does not run while they start."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with contextlib.suppress(psycopg.Error), psycopg.connect(database) as conn:
+            if conn.execute("SELECT count(*) FROM procrastinate_workers").fetchone()[0] >= count:  # type: ignore[index]
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"{count} workers did not start")
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a live process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -74,7 +87,8 @@ def run_path(label: str, command: str, env: dict[str, str], payload: dict, worke
     processes = [start(command, ["serve", "--host", "127.0.0.1", "--port", str(PORT)], env)]
     processes += [start(command, ["worker"], env) for _ in range(workers)]
     try:
-        time.sleep(1.0 if workers else 0)  # let the workers connect before the clock starts
+        if workers:
+            wait_for_workers(env["OKR_COACH_DATABASE_URL"], workers)
         idle = [cpu_seconds(p.pid) for p in processes]
         seconds = review(url, payload, timeout)
         used = [cpu_seconds(p.pid) - before for p, before in zip(processes, idle, strict=True)]
