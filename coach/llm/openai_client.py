@@ -175,7 +175,7 @@ class OpenAIClient:
     async def _json_mode(self, messages: list[Message], schema: type[M], timeout: float) -> tuple[M, Usage]:
         instructions = JSON_MODE_INSTRUCTIONS.format(schema=schema_json(schema))
         completion = await self._sdk.chat.completions.create(
-            model=self.model, messages=[{"role": "system", "content": instructions}, *messages],  # type: ignore[list-item]
+            model=self.model, messages=[{"role": "system", "content": instructions}, *messages],  # type: ignore[list-item,call-overload]
             response_format={"type": "json_object"}, timeout=timeout,
         )
         usage = _usage(completion.usage)
