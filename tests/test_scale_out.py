@@ -38,6 +38,11 @@ def log_entries(log: Path) -> list[dict]:
     return [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
 
 
+def chunks_started(log: Path) -> int:
+    """Read while the worker writes: count the message, without parsing a line that may be half written."""
+    return log.read_text().count('"message": "review chunk started"')
+
+
 def worker_name(log: Path, process: subprocess.Popen, timeout: float = 30) -> str:
     """The id a worker records its sets under, from its start-up log line."""
     deadline = time.monotonic() + timeout
@@ -77,7 +82,12 @@ def test_two_apis_and_two_workers_survive_a_killed_worker_with_every_set_reviewe
         while (done := httpx.get(f"{first_url}/v1/reviews/{review_id}", timeout=5).json()["done"]) < SETS // 5:
             assert time.monotonic() < deadline, "the workers made no progress"
             time.sleep(0.05)
-        workers[0].send_signal(signal.SIGKILL)  # mid-review, and with a chunk in hand: no cleanup at all
+        # Kill it just after it took a new chunk (~40 sets x 3 ms of work in hand): no cleanup at all.
+        started = chunks_started(tmp_path / "worker1.log")
+        while chunks_started(tmp_path / "worker1.log") == started:
+            assert time.monotonic() < deadline, "the first worker took no further chunk"
+            time.sleep(0.005)
+        workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(10)
         assert done < SETS
 

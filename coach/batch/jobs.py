@@ -95,6 +95,8 @@ class Jobs:
     async def review_chunk(self, job_id: str, start: int, stop: int) -> None:
         """A queued chunk: review its sets that have no result yet (all of them, unless a previous try
         committed), then finish the job if this was the last chunk."""
+        log.debug("review chunk started", extra={"review_id": job_id, "chunk_start": start, "chunk_stop": stop,
+                                                 "worker": self.worker})
         await self.review_claims(await asyncio.to_thread(self.store.open_sets, job_id, start, stop))
         await self.finish(job_id)
 
