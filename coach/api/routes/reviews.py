@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import ConfigDict, Field, StrictBool, ValidationError
 from starlette.datastructures import UploadFile
 
 from coach.api.deps import get_settings
@@ -33,10 +33,10 @@ from coach.batch.runner import ReviewRunner
 from coach.batch.store import IdempotencyConflict, open_store
 from coach.batch.store.sqlite import SqliteJobStore
 from coach.check.limits import LimitExceeded
+from coach.check.requests import RequestPolicy
 from coach.check.unicode_input import UnicodeInput
 from coach.core.settings import Settings
-from rubric.policy import Policy, effective_policy
-from rubric.registry import all_rules
+from rubric.policy import effective_policy
 
 router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -56,15 +56,8 @@ class ReviewRequest(UnicodeInput):
     company_objectives: list[CompanyObjectiveInput] = Field(
         default_factory=list, description="Parent objectives; when given, objectives naming none are flagged.",
     )
-    policy: Policy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
+    policy: RequestPolicy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
     suggest: StrictBool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
-
-    @field_validator("policy")
-    @classmethod
-    def _known_rules(cls, policy: Policy | None) -> Policy | None:
-        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()))):
-            raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
-        return policy
 
 
 async def get_jobs(request: Request) -> Jobs:
