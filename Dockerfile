@@ -1,5 +1,7 @@
-# Slim, non-root image serving the OKR Coach API with several uvicorn workers.
-#   docker build -t okr-coach . && docker run -p 8000:8000 -e OKR_COACH_API_KEYS=<digest> okr-coach
+# Slim, non-root image of OKR Coach; it runs either role:
+#   the API (default):  docker build -t okr-coach . && docker run -p 8000:8000 -e OKR_COACH_API_KEYS=<digest> okr-coach
+#   a review worker:    docker run --no-healthcheck -e OKR_COACH_DATABASE_URL=postgresql://... okr-coach okr-coach worker
+# Several replicas on Postgres and Redis: compose.yaml and README "Running several replicas".
 FROM python:3.11-slim AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
@@ -14,8 +16,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 USER coach
+# The health check probes the API; run workers with --no-healthcheck (compose.yaml disables it).
 # Workers share /metrics through PROMETHEUS_MULTIPROC_DIR (set by `okr-coach serve`); rate-limit
-# counters are per worker unless OKR_COACH_RATE_LIMIT_STORAGE_URI points at Redis (see README).
+# counters and cached model answers are per process unless OKR_COACH_REDIS_URL points at Redis;
+# review jobs live in SQLite under /data unless OKR_COACH_DATABASE_URL points at Postgres.
 ENV OKR_COACH_HOST=0.0.0.0 OKR_COACH_PORT=8000 OKR_COACH_WORKERS=4 OKR_COACH_DATA_DIR=/data \
     OKR_COACH_RATE_LIMIT=120/minute PYTHONUNBUFFERED=1
 VOLUME ["/data"]

@@ -74,3 +74,20 @@ def fault_llm() -> Iterator[FaultServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test session's own on the real PostgreSQL (skips, or fails under CI=true)."""
+    from backends import scratch_database
+
+    with scratch_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The real Redis (skips, or fails under CI=true)."""
+    from backends import redis_url as reachable_redis
+
+    return reachable_redis()

@@ -38,10 +38,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, output: Callable[[],
 def serve(env: dict[str, str], log: Path, timeout: float = 30) -> tuple[subprocess.Popen, str]:
     """Start `okr-coach serve` on a free loopback port with `env` added to this process's; stderr goes to `log`."""
     port = free_port()
-    script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "coach"]
-    process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                               env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    process = okr_coach("serve", "--host", "127.0.0.1", "--port", str(port), env=env, log=log)
     url = f"http://127.0.0.1:{port}"
     wait_until_healthy(url, process, log.read_text, timeout)
     return process, url
+
+
+def okr_coach(*args: str, env: dict[str, str], log: Path) -> subprocess.Popen:
+    """`okr-coach ARGS` from this interpreter's environment, its stderr (the JSON log) written to `log`."""
+    script = shutil.which("okr-coach", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "coach"]
+    return subprocess.Popen([*command, *args], env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                            stderr=log.open("w"))

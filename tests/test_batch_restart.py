@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import servers
 
-from coach.batch.store import JobStore
+from coach.batch.store.sqlite import SqliteJobStore
 
 SETS = 24
 DELAY = 0.15  # seconds per set, so the first server is still working when it is killed
@@ -21,7 +21,7 @@ DELAY = 0.15  # seconds per set, so the first server is still working when it is
 def serve(data_dir: Path, log: Path) -> tuple[subprocess.Popen, str]:
     return servers.serve({"OKR_COACH_DATA_DIR": str(data_dir), "OKR_COACH_REVIEW_SET_DELAY": str(DELAY),
                           "OKR_COACH_REVIEW_LEASE_SECONDS": "1.5", "OKR_COACH_LOG_LEVEL": "DEBUG",
-                          "OKR_COACH_LLM": "offline"}, log)
+                          "OKR_COACH_LLM": "offline", "OKR_COACH_REVIEW_CHUNK_SETS": "8"}, log)
 
 
 def reviewed_sets(log: Path) -> list[tuple[int, str]]:
@@ -45,7 +45,7 @@ def test_a_job_survives_a_killed_server_with_no_set_lost_or_reviewed_twice(tmp_p
     finally:
         first.send_signal(signal.SIGKILL)  # a crash: no shutdown, no cleanup
         first.wait(10)
-    killed_at = JobStore(data).status(review_id)
+    killed_at = SqliteJobStore(data).status(review_id)
     assert killed_at is not None and done <= killed_at.done < SETS  # killed mid-job
 
     second, url = serve(data, tmp_path / "second.log")
@@ -62,7 +62,7 @@ def test_a_job_survives_a_killed_server_with_no_set_lost_or_reviewed_twice(tmp_p
     assert status["done"] == status["total"] == SETS
     assert [s["index"] for s in report["sets"]] == list(range(SETS))  # none lost
     assert [s["owner"] for s in report["sets"]] == [f"Owner {i}" for i in range(SETS)]
-    recorded_by = JobStore(data).reviewed_by(review_id)
+    recorded_by = SqliteJobStore(data).reviewed_by(review_id)
     first_worker, second_worker = (reviewed_sets(tmp_path / "first.log")[0][1],
                                    reviewed_sets(tmp_path / "second.log")[0][1])
     assert Counter(recorded_by) == {first_worker: killed_at.done, second_worker: SETS - killed_at.done}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
 from coach import __version__
@@ -18,8 +22,25 @@ from coach.api.routes.reviews import ReviewRequest, install_reviews
 from coach.api.routes.rules import router as rules_router
 from coach.core.gc_tuning import tune_gc
 from coach.core.settings import Settings
-from coach.llm import client_from_settings
+from coach.llm import client_from_settings, close_client
 from coach.llm.base import LLMClient
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The app's one lifespan: starts the in-process review runner (SQLite) and, on the way out, stops it and
+    closes what the app opened (the model client's connections, the job store's pool)."""
+    runner = app.state.review_runner
+    task = asyncio.create_task(runner.run_forever(), name="review-runner") if runner is not None else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await close_client(app.state.llm_client)
+        await asyncio.to_thread(app.state.review_store.close)
 
 
 def create_app(settings: Settings | None = None, llm_client: LLMClient | None = None) -> FastAPI:
@@ -31,6 +52,7 @@ def create_app(settings: Settings | None = None, llm_client: LLMClient | None = 
         version=__version__,
         description="A deterministic OKR linter with a verified coach. Positions: `start`/`end` are code "
         "points; `offset`/`length` are UTF-16 code units for JavaScript.",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.llm_client = llm_client or client_from_settings(settings)
@@ -40,7 +62,7 @@ def create_app(settings: Settings | None = None, llm_client: LLMClient | None = 
     app.include_router(rules_router)
     app.include_router(coach_router)
     app.include_router(languagetool_router)  # /v2/check, /v2/languages: LanguageTool clients
-    install_reviews(app, settings)  # /v1/reviews and the background runner of review jobs
+    install_reviews(app, settings)  # /v1/reviews, the job store and (SQLite) the in-process runner
     document_request_models(app, ReviewRequest)  # read by hand (JSON or multipart), so FastAPI does not see it
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_hardening(app, settings)  # API keys, rate limits, logs, metrics, /readyz

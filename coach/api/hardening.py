@@ -23,13 +23,13 @@ from coach.core.settings import Settings
 
 def install_hardening(app: FastAPI, settings: Settings) -> None:
     """Call after the app's own middleware and before CORS (which must stay outermost)."""
-    app.state.readiness = ReadinessProbe(settings)
+    app.state.readiness = ReadinessProbe(settings, app.state.review_store)
     app.include_router(readiness_router)
     if settings.metrics:
         app.include_router(metrics_router)
     if settings.rate_limit:
         app.add_middleware(RateLimit, items=parse_rate_limit(settings.rate_limit),
-                           limiter=build_limiter(settings.rate_limit_storage_uri))
+                           limiter=build_limiter(settings.limiter_storage_uri))
     if settings.api_keys:
         failures = None
         if settings.auth_failure_limit:

@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
-from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective
+from coach.batch.models import CompanyObjectiveInput, SetReview, Submission, SubmittedObjective, TeamFields
 from rubric.engine import check_okrs, check_text, finding_order
 from rubric.models import Finding, Summary
 from rubric.policy import Policy
@@ -76,14 +76,19 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" else "spawn"
 
 
-def add_team_findings(reviews: Sequence[SetReview], company: Iterable[CompanyObjectiveInput], policy: Policy) -> None:
-    """Add each set's team findings (owner overloaded, duplicates across owners...) to its review."""
+def team_findings(reviews: Iterable[TeamFields], company: Iterable[CompanyObjectiveInput],
+                  policy: Policy) -> list[list[Finding]]:
+    """Each set's team findings (owner overloaded, duplicates across owners...), in order. Reads only
+    owners and objective titles, so `reviews` may be a stream."""
     sets = [TeamSet(r.owner, [o.title for o in r.objectives], [o.parent for o in r.objectives]) for r in reviews]
     parents = [CompanyObjective(c.title, c.id) for c in company]
-    for review, found in zip(reviews, check_team(sets, parents, policy), strict=True):
-        if found:
-            review.findings = sorted([*review.findings, *found], key=finding_order)
-            review.summary = recount(review.findings, review.summary)
+    return check_team(sets, parents, policy)
+
+
+def add_findings(review: SetReview, found: Sequence[Finding]) -> None:
+    """Merge `found` into the review's findings, in report order, and count them in its summary."""
+    review.findings = sorted([*review.findings, *found], key=finding_order)
+    review.summary = recount(review.findings, review.summary)
 
 
 def recount(findings: Sequence[Finding], summary: Summary) -> Summary:

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from coach.check.unicode_input import UnicodeInput
 from rubric.models import CheckResult
 from rubric.policy import Policy
 from rubric.registry import all_rules
 
+
+def _known_rules(policy: Policy) -> Policy:
+    """Unknown rule ids are refused, so a typo does not pass silently."""
+    if unknown := policy.unknown_rules(set(all_rules())):
+        raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
+    return policy
+
+
+RequestPolicy = Annotated[Policy, AfterValidator(_known_rules)]
+"""A policy sent with a request (check, coach, review): validated against the rule catalog."""
 
 class KeyResultInput(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -55,20 +65,14 @@ class CheckRequest(UnicodeInput):
     text: str | None = Field(None, description="Free-text draft: findings then carry spans.")
     okrs: OKRSetInput | None = Field(None, description="A structured OKR set.")
     cycle: str | None = Field(None, description="The set's cycle, if the draft does not state it.", max_length=40)
-    policy: Policy | None = Field(None, description="Per-request policy: disable rules, change severities, thresholds.")
+    policy: RequestPolicy | None = Field(None, description="Per-request policy: disable rules, change severities, "
+                                         "thresholds.")
 
     @model_validator(mode="after")
     def _one_input(self) -> CheckRequest:
         if (self.text is None) == (self.okrs is None):
             raise ValueError("give exactly one of 'text' (a free-text draft) or 'okrs' (a structured set)")
         return self
-
-    @field_validator("policy")
-    @classmethod
-    def _known_rules(cls, policy: Policy | None) -> Policy | None:
-        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()))):
-            raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
-        return policy
 
 
 class CheckResponse(CheckResult):

@@ -138,8 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     hash_key.set_defaults(run=_hash_key)
 
     from coach.cli.review import add_review_command  # here: it imports this module's neighbours
+    from coach.cli.worker import add_worker_command
 
     add_review_command(commands)
+    add_worker_command(commands)
     return parser
 
 

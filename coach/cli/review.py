@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from coach.batch.assemble import assemble_report
 from coach.batch.imports.headers import columns_text
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.imports.upload import read_company_objectives, read_upload
-from coach.batch.models import ReviewReport, SetReview
+from coach.batch.jobs import review_in_memory
+from coach.batch.models import ReviewReport
 from coach.batch.render.to_csv import iter_csv
 from coach.batch.render.to_html import iter_html
 from coach.batch.render.to_json import iter_json
-from coach.batch.review import review_sets
-from coach.batch.suggest import Suggester
 from coach.cli.progress import Progress
 from coach.core.gc_tuning import tune_gc
 from coach.core.settings import Settings
@@ -60,35 +59,16 @@ def run_review(args: argparse.Namespace) -> int:
     except (ImportFailure, ValueError) as exc:
         print(f"okr-coach: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return EXIT_USAGE
-    policy = settings.policy
     show = args.progress or sys.stderr.isatty()
-    progress = Progress(len(imported.submissions), "Reviewing", enabled=show and (
-        args.progress or len(imported.submissions) >= PROGRESS_FROM))
-    reviews = []
-    for review in review_sets(imported.submissions, policy, args.workers):
-        reviews.append(review)
-        progress.advance()
-    progress.close()
-    if args.suggest:
-        asyncio.run(_suggest(reviews, Suggester(client, settings, policy), show))
-    report = assemble_report(reviews, policy, company=imported.company_objectives, row_errors=imported.errors,
-                             warnings=imported.warnings)
+    sets = len(imported.submissions)
+    reviewing = Progress(sets, "Reviewing", enabled=show and (args.progress or sets >= PROGRESS_FROM))
+    coaching = Progress(sets, "Coaching ", enabled=show and args.suggest)
+    report = review_in_memory(imported, settings, client, args.suggest, args.workers, reviewing, coaching)
     written = _write(report, args)
     print(summary_text(report, time.perf_counter() - started, written))
     if imported.columns:  # a spreadsheet: say which columns were understood as what
         print(f"  {columns_text(imported.columns)}")
     return EXIT_FINDINGS if report.summary.errors else EXIT_OK
-
-
-async def _suggest(reviews: list[SetReview], suggester: Suggester, show: bool) -> None:
-    progress = Progress(len(reviews), "Coaching ", enabled=show)
-
-    async def one(review: SetReview) -> None:
-        await suggester.add_suggestions(review)
-        progress.advance()
-
-    await asyncio.gather(*(one(review) for review in reviews))
-    progress.close()
 
 
 def _write(report: ReviewReport, args: argparse.Namespace) -> list[Path]:
@@ -101,10 +81,24 @@ def _write(report: ReviewReport, args: argparse.Namespace) -> list[Path]:
     for path, chunks in outputs:
         if path is None:
             continue
-        with path.open("w", encoding="utf-8", newline="") as out:
-            out.writelines(chunks)
+        write_atomically(path, chunks)
         written.append(path)
     return written
+
+
+def write_atomically(path: Path, chunks: Iterable[str]) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: a kill mid-write leaves the old
+    file (or none), never a truncated report that looks whole."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.writelines(chunks)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def summary_text(report: ReviewReport, seconds: float, written: list[Path]) -> str:

@@ -22,7 +22,7 @@ from rubric.models import CheckResult, Finding
 
 @lru_cache(maxsize=1)
 def _templates() -> SandboxedEnvironment:
-    folder = resources.files("coach") / "prompts"
+    folder = resources.files("coach.coaching") / "prompts"
     return SandboxedEnvironment(
         loader=FileSystemLoader(str(folder)), undefined=StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True,

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     llm_backoff_max: float = Field(8.0, ge=0, description="Longest wait between retries unless Retry-After says more.")
     llm_concurrency: int = Field(8, ge=1, description="Requests in flight to the model at once.")
     llm_cache_size: int = Field(512, ge=0, description="Answers kept in the response cache (0 disables it).")
+    llm_cache_ttl_seconds: float = Field(
+        86_400.0, gt=0, description="How long a cached answer is reused (in memory, or in Redis when "
+        "OKR_COACH_REDIS_URL is set and every replica shares the cache).",
+    )
     kpi_catalog_file: Path | None = Field(None, description="Your own KPIs (JSON), added to the built-in ones.")
 
     # Production hardening: API keys, rate limits, logs, metrics, readiness, workers.
@@ -56,7 +60,7 @@ class Settings(BaseSettings):
     )
     rate_limit_storage_uri: str = Field(
         "memory://", description="Where the `limits` library keeps counters: per process by default; "
-        "'redis://host:6379' to share them between workers and replicas.",
+        "'redis://host:6379' to share them between workers and replicas. OKR_COACH_REDIS_URL sets this too.",
     )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Addresses or networks of your reverse proxies (comma-separated or a JSON "
@@ -86,13 +90,33 @@ class Settings(BaseSettings):
         "makes almost no reference cycles, so collecting less often saves about a third of its time.",
     )
 
-    # Batch reviews (POST /v1/reviews, `okr-coach review`); jobs live in data_dir/reviews.sqlite3.
+    # Shared engines for several replicas (README "Running several replicas"). Unset = embedded defaults.
+    database_url: str | None = Field(
+        None, description="'postgresql://user@host:5432/db': review jobs live in Postgres and are reviewed by "
+        "`okr-coach worker` processes through its task queue. Unset = SQLite in data_dir, reviewed in-process.",
+    )
+    database_pool_size: int = Field(8, ge=1, description="Most Postgres connections one process opens.")
+    redis_url: str | None = Field(
+        None, description="'redis://host:6379/0': rate-limit counters and the model answer cache are shared by "
+        "every replica. Unset = per process.",
+    )
+
+    # Batch reviews (POST /v1/reviews, `okr-coach review`); jobs live in data_dir/reviews.sqlite3 or Postgres.
     review_sync_max_sets: int = Field(50, ge=0, description="Most sets a `?sync=true` review answers at once; "
                                       "larger reviews are queued (202) instead.")
     review_lease_seconds: float = Field(30.0, gt=0, description="How long a server owns the sets it is reviewing; "
                                         "after a crash another server (or the restarted one) takes them over then.")
     review_set_delay: float = Field(0.0, ge=0, description="Test-only: seconds to wait after each reviewed set, so "
                                     "tests can stop a server mid-job.")
+    review_chunk_sets: int = Field(50, ge=1, description="Sets per queued chunk: the unit a worker takes, commits "
+                                   "at once, and redoes if it dies mid-chunk.")
+    review_max_attempts: int = Field(3, ge=1, description="Tries per chunk (a failure or a dead worker each count); "
+                                     "after the last, its sets are reported as not reviewed and the job finishes.")
+    worker_concurrency: int = Field(1, ge=1, description="Chunks one `okr-coach worker` reviews at once (the rubric "
+                                    "is CPU-bound: start one worker per core instead; raise it for suggest=true).")
+    worker_heartbeat_seconds: float = Field(10.0, gt=0, description="How often a worker tells Postgres it is alive.")
+    worker_stalled_seconds: float = Field(30.0, gt=0, description="Silence after which a worker counts as dead and "
+                                          "its chunks are retried by another.")
 
     # Browser clients (extension/): origins allowed by CORS. Unset = no CORS headers at all.
     cors_origins: Annotated[list[str], NoDecode] = Field(
@@ -120,6 +144,21 @@ class Settings(BaseSettings):
             raise ValueError(f"api_keys holds SHA-256 hex digests (64 hex characters), not keys: entries {bad} "
                              "are not; run `okr-coach hash-key` to make a key and its digest")
         return digests
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, url: str | None) -> str | None:
+        if url and not url.startswith(("postgresql://", "postgres://")):
+            raise ValueError(f"database_url must start with postgresql:// (got {url.split(':', 1)[0]}://...); "
+                             "unset it to keep review jobs in SQLite under OKR_COACH_DATA_DIR")
+        return url or None
+
+    @property
+    def limiter_storage_uri(self) -> str:
+        """OKR_COACH_RATE_LIMIT_STORAGE_URI when set to a shared storage, else Redis when configured, else memory."""
+        if self.redis_url and self.rate_limit_storage_uri.startswith("memory://"):
+            return self.redis_url
+        return self.rate_limit_storage_uri
 
     @model_validator(mode="after")
     def _load_policy_and_catalog(self) -> Settings:

@@ -17,6 +17,7 @@ def client_from_settings(settings: Settings) -> LLMClient | None:
         )
     # Imported here: the openai SDK takes about a second to import, and the offline coach, the
     # rubric and rubric-only batch reviews never need it.
+    from coach.llm.cache import answer_cache
     from coach.llm.openai_client import OpenAIClient
     from coach.llm.retry import RetryPolicy
 
@@ -29,4 +30,12 @@ def client_from_settings(settings: Settings) -> LLMClient | None:
                           settings.llm_backoff_max),
         concurrency=settings.llm_concurrency,
         cache_size=settings.llm_cache_size,
+        cache=answer_cache(settings.llm_cache_size, settings.llm_cache_ttl_seconds, settings.redis_url),
     )
+
+
+async def close_client(client: LLMClient | None) -> None:
+    """Close the client's connections if it holds any (the OpenAI client does; fakes and offline do not)."""
+    aclose = getattr(client, "aclose", None)
+    if aclose is not None:
+        await aclose()

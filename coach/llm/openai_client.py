@@ -30,7 +30,7 @@ from coach.llm.base import (
     M,
     Message,
 )
-from coach.llm.cache import ResponseCache, cache_key, schema_json
+from coach.llm.cache import AnswerCache, ResponseCache, cache_key, schema_json
 from coach.llm.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ class OpenAIClient:
     def __init__(
         self, *, model: str, api_key: str | None, base_url: str | None, timeout: float, retry: RetryPolicy,
         concurrency: int, cache_size: int, http_client: httpx.AsyncClient | None = None,
+        cache: AnswerCache | None = None,
     ) -> None:
         self.model = model
         self._sdk = openai.AsyncOpenAI(
@@ -66,7 +67,7 @@ class OpenAIClient:
         self._timeout = timeout
         self._retry = retry
         self._limit = asyncio.Semaphore(concurrency)
-        self._cache = ResponseCache(cache_size)
+        self._cache = cache if cache is not None else ResponseCache(cache_size)
         self.json_schema_retry_seconds = 600.0  # after a rejection of `json_schema`, JSON mode for this long
         self._json_schema_rejected_at: float | None = None  # monotonic time of the last rejection
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, storage_from_string
@@ -41,7 +41,7 @@ class ThrottledMemoryStorage(MemoryStorage):
     second is plenty. The hook is private to `limits`; if it goes away the stock pruning runs.
     """
 
-    STORAGE_SCHEME: ClassVar[list[str]] = ["okr-coach-memory"]  # leave "memory://" to limits
+    STORAGE_SCHEME = ["okr-coach-memory"]  # noqa: RUF012 (limits types it so)  leave "memory://" to limits
 
     def __init__(self) -> None:
         self._next_pruning = 0.0

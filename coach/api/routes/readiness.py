@@ -1,4 +1,5 @@
-"""/readyz: can this replica do its job? The data directory is writable and, when configured, the model answers.
+"""/readyz: can this replica do its job? The job store answers (and SQLite's data directory is writable),
+each configured backend answers (Redis), and, when configured, the model answers.
 
 With API keys on, /readyz stays open to probes but names the directory and the model URL only to
 callers that send a valid key.
@@ -21,6 +22,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from coach.batch.store import JobStore
 from coach.core.settings import Settings
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
@@ -53,6 +55,23 @@ def check_data_dir(path: Path) -> Check:
     return Check(ok=True, detail=f"{path} is writable")
 
 
+def check_store(store: JobStore) -> Check:
+    try:
+        return Check(ok=True, detail=store.ping())
+    except Exception as exc:  # any driver error means the same to a probe: not ready
+        return Check(ok=False, detail=f"the {store.backend} job store did not answer: {type(exc).__name__}")
+
+
+def check_redis(url: str, timeout: float) -> Check:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout).ping()
+    except redis.RedisError as exc:
+        return Check(ok=False, detail=f"Redis did not answer: {type(exc).__name__}")
+    return Check(ok=True, detail="Redis answered")
+
+
 async def check_llm(settings: Settings, client: httpx.AsyncClient) -> Check:
     url = (settings.llm_base_url or OPENAI_BASE_URL).rstrip("/") + "/models"
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
@@ -69,8 +88,9 @@ async def check_llm(settings: Settings, client: httpx.AsyncClient) -> Check:
 class ReadinessProbe:
     """Runs the checks at most once per `readiness_cache_seconds`, however many probes arrive."""
 
-    def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(self, settings: Settings, store: JobStore, client: httpx.AsyncClient | None = None) -> None:
         self.settings = settings
+        self.store = store
         self.client = client
         self._lock = asyncio.Lock()
         self._verdict: Readiness | None = None
@@ -84,7 +104,12 @@ class ReadinessProbe:
             return self._verdict
 
     async def _run(self) -> Readiness:
-        checks = {"data_dir": await anyio.to_thread.run_sync(check_data_dir, self.settings.data_dir)}
+        checks = {"job_store": await anyio.to_thread.run_sync(check_store, self.store)}
+        if self.store.backend == "sqlite":
+            checks["data_dir"] = await anyio.to_thread.run_sync(check_data_dir, self.settings.data_dir)
+        if self.settings.redis_url:
+            checks["redis"] = await anyio.to_thread.run_sync(check_redis, self.settings.redis_url,
+                                                             self.settings.readiness_timeout)
         if self.settings.llm != "offline":
             if self.client is not None:
                 checks["llm"] = await check_llm(self.settings, self.client)
@@ -98,7 +123,7 @@ class ReadinessProbe:
 router = APIRouter()
 
 
-@router.get("/readyz", response_model=Readiness, tags=["health"], summary="Readiness: storage and model reachable",
+@router.get("/readyz", response_model=Readiness, tags=["health"], summary="Readiness: backends reachable",
             responses={503: {"model": Readiness, "description": "Not ready: see which check failed."}})
 async def readyz(request: Request) -> JSONResponse:
     verdict = await request.app.state.readiness.verdict()

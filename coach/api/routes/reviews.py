@@ -1,22 +1,22 @@
 """Batch reviews: POST /v1/reviews (JSON or an uploaded file) -> 202 and a job; status; the report.
 
-Jobs are durable (coach/batch/store.py) and reviewed by a runner started with the app, so a
-restarted server finishes what a stopped one began.
+Jobs are durable (coach/batch/store/) and their lifecycle is `coach/batch/jobs.py`: reviewed by a
+runner started with the app (SQLite), or by `okr-coach worker` processes (Postgres), so a restarted
+server finishes what a stopped one began and any replica can answer for any job.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import ConfigDict, Field, StrictBool, ValidationError
 from starlette.datastructures import UploadFile
 
 from coach.api.deps import get_settings
@@ -24,17 +24,19 @@ from coach.api.errors import ERROR_RESPONSES
 from coach.batch.imports.from_json import SubmissionInput, import_sets
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.imports.upload import read_company_objectives, read_upload
+from coach.batch.jobs import Jobs
 from coach.batch.models import CompanyObjectiveInput, ImportResult, ReviewOptions, ReviewReport, ReviewStatus
 from coach.batch.render.to_csv import iter_csv
 from coach.batch.render.to_html import iter_html
 from coach.batch.render.to_json import iter_json
-from coach.batch.runner import ReviewRunner, assemble_job
-from coach.batch.store import IdempotencyConflict, JobStore
+from coach.batch.runner import ReviewRunner
+from coach.batch.store import IdempotencyConflict, open_store
+from coach.batch.store.sqlite import SqliteJobStore
 from coach.check.limits import LimitExceeded
+from coach.check.requests import RequestPolicy
 from coach.check.unicode_input import UnicodeInput
 from coach.core.settings import Settings
-from rubric.policy import Policy, effective_policy
-from rubric.registry import all_rules
+from rubric.policy import effective_policy
 
 router = APIRouter(tags=["reviews"])
 _MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -54,23 +56,12 @@ class ReviewRequest(UnicodeInput):
     company_objectives: list[CompanyObjectiveInput] = Field(
         default_factory=list, description="Parent objectives; when given, objectives naming none are flagged.",
     )
-    policy: Policy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
+    policy: RequestPolicy | None = Field(None, description="As for /v1/check; team rule ids may be disabled too.")
     suggest: StrictBool = Field(False, description="Also ask the coach for suggestions, one model call per set.")
 
-    @field_validator("policy")
-    @classmethod
-    def _known_rules(cls, policy: Policy | None) -> Policy | None:
-        if policy is not None and (unknown := policy.unknown_rules(set(all_rules()))):
-            raise ValueError(f"unknown rule id(s) {unknown}; GET /v1/rules lists the valid ids")
-        return policy
 
-
-async def get_store(request: Request) -> JobStore:
-    return request.app.state.review_store
-
-
-async def get_runner(request: Request) -> ReviewRunner:
-    return request.app.state.review_runner
+async def get_jobs(request: Request) -> Jobs:
+    return request.app.state.review_jobs
 
 
 @router.post(
@@ -101,8 +92,7 @@ async def create_review(
     suggest: Annotated[bool, Query(description="Also ask the coach for suggestions.")] = False,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
     settings: Settings = Depends(get_settings),
-    store: JobStore = Depends(get_store),
-    runner: ReviewRunner = Depends(get_runner),
+    jobs: Jobs = Depends(get_jobs),
 ) -> JSONResponse:
     imported, options = await _read_request(request, settings)
     options.suggest = options.suggest or suggest
@@ -111,22 +101,18 @@ async def create_review(
                             f"{settings.max_review_submissions} per review (OKR_COACH_MAX_REVIEW_SUBMISSIONS)")
     fingerprint = hashlib.sha256((imported.model_dump_json() + options.model_dump_json()).encode()).hexdigest()
     inline = sync and len(imported.submissions) <= settings.review_sync_max_sets
-    claim = (runner.worker, settings.review_lease_seconds) if inline else None
     try:
-        job_id, created = await asyncio.to_thread(store.create, imported, options, fingerprint, idempotency_key, claim)
+        job_id, _ = await jobs.submit(imported, options, fingerprint, idempotency_key, inline)
     except IdempotencyConflict as exc:
         raise HTTPException(409, f"Idempotency-Key {exc} was used for a different upload; use a new key.") from exc
-    if inline and created:
-        for claim_ in await asyncio.to_thread(store.claims_of, job_id, runner.worker):
-            await runner.review(claim_)
-    await asyncio.to_thread(store.finish, job_id, assemble_job)
-    runner.wake()
-    status = await asyncio.to_thread(store.status, job_id)
+    if (runner := request.app.state.review_runner) is not None:
+        runner.wake()
+    status = await jobs.status(job_id)
     assert status is not None
     if inline and status.status == "done":
-        head = await asyncio.to_thread(store.report_head, job_id)
+        head = await jobs.report_head(job_id)
         assert head is not None
-        report = head.model_copy(update={"sets": list(await asyncio.to_thread(lambda: list(store.results(job_id))))})
+        report = head.model_copy(update={"sets": await asyncio.to_thread(lambda: list(jobs.results(job_id)))})
         return JSONResponse(json.loads(report.model_dump_json()), status_code=200)
     return JSONResponse(status.model_dump(mode="json"), status_code=202,
                         headers={"Location": f"/v1/reviews/{job_id}"})
@@ -176,8 +162,8 @@ async def _read_upload(request: Request, settings: Settings) -> tuple[ImportResu
 
 @router.get("/v1/reviews/{review_id}", response_model=ReviewStatus, summary="A review's status and progress",
             responses={404: {"description": "No such review."}})
-async def review_status(review_id: str, store: JobStore = Depends(get_store)) -> ReviewStatus:
-    status = await asyncio.to_thread(store.status, review_id)
+async def review_status(review_id: str, jobs: Jobs = Depends(get_jobs)) -> ReviewStatus:
+    status = await jobs.status(review_id)
     if status is None:
         raise HTTPException(404, f"No review {review_id!r}; POST /v1/reviews starts one.")
     return status
@@ -194,17 +180,17 @@ async def review_report(
     review_id: str, request: Request,
     format: Annotated[Literal["json", "csv", "html"] | None, Query(
         description="Defaults to what the Accept header asks for, else JSON.")] = None,
-    store: JobStore = Depends(get_store),
+    jobs: Jobs = Depends(get_jobs),
 ) -> StreamingResponse:
-    head = await asyncio.to_thread(store.report_head, review_id)
+    head = await jobs.report_head(review_id)
     if head is None:
-        status = await asyncio.to_thread(store.status, review_id)
+        status = await jobs.status(review_id)
         if status is None:
             raise HTTPException(404, f"No review {review_id!r}; POST /v1/reviews starts one.")
         raise HTTPException(409, f"Review {review_id} is {status.status} ({status.done}/{status.total} sets); "
                             "the report is ready when it is done.")
     chosen = format or _from_accept(request.headers.get("accept", ""))
-    sets = store.results(review_id)
+    sets = jobs.results(review_id)
     chunks: Iterator[str] = {"json": lambda: iter_json(head, sets), "csv": lambda: iter_csv(sets),
                              "html": lambda: iter_html(head, sets)}[chosen]()
     filename = f"okr-review-{review_id[:8]}.{chosen}"
@@ -220,22 +206,10 @@ def _from_accept(accept: str) -> Literal["json", "csv", "html"]:
 
 
 def install_reviews(app: FastAPI, settings: Settings) -> None:
-    """Routes, the job store in `settings.data_dir`, and a runner that lives as long as the app."""
-    store = JobStore(settings.data_dir)
-    runner = ReviewRunner(store, settings, app.state.llm_client)
-    app.state.review_store, app.state.review_runner = store, runner
+    """Routes, the job store (SQLite in `settings.data_dir`, or Postgres) and, for SQLite, the in-process
+    runner that the app's lifespan starts; with Postgres `okr-coach worker` processes review the jobs."""
+    store = open_store(settings)
+    jobs = Jobs(store, settings, app.state.llm_client)
+    app.state.review_store, app.state.review_jobs = store, jobs
+    app.state.review_runner = ReviewRunner(jobs, store) if isinstance(store, SqliteJobStore) else None
     app.include_router(router)
-    outer = app.router.lifespan_context
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app_: FastAPI) -> AsyncIterator[object]:
-        async with outer(app_) as state:
-            task = asyncio.create_task(runner.run_forever(), name="review-runner")
-            try:
-                yield state
-            finally:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-
-    app.router.lifespan_context = lifespan

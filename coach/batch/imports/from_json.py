@@ -35,13 +35,20 @@ class SubmissionInput(BaseModel):
     text: str | None = None
 
 
-def import_json(text: str) -> ImportResult:
+def parse_json(text: str, field: str) -> Any:
+    """JSON of an upload, or an ImportFailure naming `field`: where the syntax breaks, or which
+    string holds a lone surrogate (it could not be written back out)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailure("file", f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
+        raise ImportFailure(field, f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from exc
     if (path := lone_surrogate_path(data)) is not None:
-        raise ImportFailure("file", surrogate_message(path) + ".")
+        raise ImportFailure(field, surrogate_message(path) + ".")
+    return data
+
+
+def import_json(text: str) -> ImportResult:
+    data = parse_json(text, "file")
     company: list[Any] = []
     if isinstance(data, dict):
         company = data.get("company_objectives") or []

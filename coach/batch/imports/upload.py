@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import PurePath
 from typing import Literal
@@ -11,13 +10,12 @@ from pydantic import ValidationError
 
 from coach.batch.imports.decode import decode_upload
 from coach.batch.imports.from_csv import import_csv, sniff_delimiter
-from coach.batch.imports.from_json import import_json
+from coach.batch.imports.from_json import import_json, parse_json
 from coach.batch.imports.from_text import import_text
 from coach.batch.imports.from_xlsx import XLSX_MAGIC, import_xlsx
 from coach.batch.imports.headers import map_headers
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError
-from coach.check.unicode_input import lone_surrogate_path, surrogate_message
 
 Format = Literal["csv", "json", "text", "xlsx"]
 _BY_SUFFIX: dict[str, Format] = {".csv": "csv", ".tsv": "csv", ".json": "json", ".md": "text", ".markdown": "text",
@@ -58,12 +56,7 @@ _CODE = re.compile(r"^(?P<id>(?=[\w.-]*\d)[A-Za-z][\w.-]{0,15})\s*[:–—-]\s+(
 def read_company_objectives(text: str) -> list[CompanyObjectiveInput]:
     """Company (parent) objectives: a JSON list (strings or {id, title}), or one per line ('CO-1: Grow revenue')."""
     if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportFailure("company_objectives", f"Not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
-        if (path := lone_surrogate_path(items)) is not None:
-            raise ImportFailure("company_objectives", surrogate_message(path) + ".")
+        items = parse_json(text, "company_objectives")
         try:
             return [CompanyObjectiveInput.model_validate(i if isinstance(i, dict) else {"title": i}) for i in items]
         except ValidationError as exc:
