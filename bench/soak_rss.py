@@ -36,11 +36,14 @@ def rss_mib() -> float:
 
 
 def draft(rng: random.Random, index: int) -> str:
-    """A unique draft: a typical set, sometimes with a long key result (up to ~2,000 chars)."""
+    """A unique draft: a typical set, every third with a long key result (up to ~2,000 chars) and
+    every 200th with a pasted wall of text (~50,000 chars) as one key result."""
     text = as_text(synthetic_set(rng))
     if index % 3 == 0:
         long = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(40, 330)))
         text += f"\n- {long} ref{index}"
+    if index % 200 == 0:
+        text += "\n- " + " ".join(rng.choice(_WORDS) for _ in range(8000)) + f" ref{index}"
     return f"{text}\n- Distinct key result number {index} from {index} to {index + 7} by Q4"
 
 
