@@ -22,6 +22,7 @@ from rubric.text import Token
 Span = tuple[int, int]
 
 _AFTER_PREDICATE = lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | lx.AFTER_PREDICATE
+_CONTINUES_PHRASE = _AFTER_PREDICATE | lx.COUNT_NOUNS  # words after an output noun that leave it the head
 _MULTIWORD_STATES = tuple(sorted((s.split() for s in lx.COMPLETION_STATES if " " in s), key=len, reverse=True))
 _STATE_STARTS = frozenset(phrase[0] for phrase in _MULTIWORD_STATES)
 _PARTICIPLE_STARTS = frozenset(form.split()[0] for form in lx.ACTIVITY_PARTICIPLES) | lx.WORK_ITEM_PARTICIPLES \
@@ -147,27 +148,42 @@ def _reports_done(text: str, words: list[Token], index: int, marks: _Marks, time
     if word.lower not in _PARTICIPLE_STARTS:
         return None
     state, end_index = _state_at(words, index)
-    participle = word.lower in lx.ACTIVITY_PARTICIPLES
-    if end_index + 1 < len(words) and f"{word.lower} {words[end_index + 1].lower}" in lx.ACTIVITY_PARTICIPLES:
-        participle, end_index = True, end_index + 1  # "stood up", "rolled out"
+    participle, end_index = _participle_at(words, index, end_index)
     work_item = word.lower in lx.WORK_ITEM_PARTICIPLES and marks.first_work_item < index
     if not (state or participle or work_item):
         return None
     previous = words[index - 1].lower
-    if previous in lx.RELATIVE_WORDS or (previous in lx.STOP_WORDS and previous not in lx.AUXILIARIES):
-        return None  # "who complete", "a published band": not a predicate
-    if marks.first_auxiliary < index - 1:
-        return None  # "users are able to use X with the components built": the clause has its own verb
-    if participle and not state and not work_item and (
-        baseline or (word.lower == lexical.verb_lemma(word.lower) and previous not in lx.AUXILIARIES)
-    ):
-        return None  # "Tickets created from 3 to 6" names a metric; "Long run" is a noun
+    if _not_a_predicate(previous, marks, index):
+        return None
+    if participle and not state and not work_item and _participle_in_metric(word.lower, previous, baseline=baseline):
+        return None
     if marks.outcome_after(end_index):
         return None
     following = words[end_index + 1] if end_index + 1 < len(words) else None
     if following is not None and not _predicate_position(text, words[end_index], following, time_spans):
         return None  # "live chat", "completed onboarding": the participle describes a noun
     return word.start, words[end_index].end
+
+
+def _participle_at(words: list[Token], index: int, end_index: int) -> tuple[bool, int]:
+    """Whether an activity participle starts at `index` ('shipped'; phrasal: 'stood up', 'rolled out'), and
+    the index of its last word."""
+    word = words[index].lower
+    if end_index + 1 < len(words) and f"{word} {words[end_index + 1].lower}" in lx.ACTIVITY_PARTICIPLES:
+        return True, end_index + 1
+    return word in lx.ACTIVITY_PARTICIPLES, end_index
+
+
+def _not_a_predicate(previous: str, marks: _Marks, index: int) -> bool:
+    """'who complete', 'a published band': no predicate; 'users are able to use X with the components
+    built': the clause has its own verb."""
+    return (previous in lx.RELATIVE_WORDS or (previous in lx.STOP_WORDS and previous not in lx.AUXILIARIES)
+            or marks.first_auxiliary < index - 1)
+
+
+def _participle_in_metric(word: str, previous: str, *, baseline: bool) -> bool:
+    """'Tickets created from 3 to 6' names a metric; 'Long run' is a noun."""
+    return baseline or (word == lexical.verb_lemma(word) and previous not in lx.AUXILIARIES)
 
 
 def _state_at(words: list[Token], index: int) -> tuple[bool, int]:
@@ -201,25 +217,37 @@ def _counts_output(text: str, words: list[Token], index: int, marks: _Marks, num
     following = words[index + 1].lower if index + 1 < len(words) else ""
     lemma = lexical.noun_lemma(word)
     if lemma == "time":
-        return word == "times" and bool(previous) and (previous[:1].isdigit() or previous in lx.NUMBER_WORDS)
-    qualifiers = lx.OWN_OUTPUT_QUALIFIERS.get(lemma)
-    if qualifiers is not None and previous not in qualifiers and following not in lx.OWN_OUTPUT_DONE:
-        return False
-    if marks.outcome_after(index):
+        return word == "times" and _is_count_word(previous)
+    if _unqualified(lemma, previous, following) or marks.outcome_after(index):
         return False
     if following in lx.OWN_OUTPUT_DONE or _number_of(words, index):
         return True
-    heads_phrase = not following or (following not in lx.STOP_WORDS | lx.LINKING_PREPOSITIONS | _AFTER_PREDICATE \
-        and following not in lx.COUNT_NOUNS)
-    if heads_phrase and following and not following[:1].isdigit():
-        return False  # "campaign performance", "demo requests": the noun qualifies another
+    if _qualifies_next_noun(following):
+        return False
     if _counted_by_number(text, words[index], numbers):
         return True
     # "Posting frequency from 1x to 10x": the output noun heads the count that moves.
-    in_first_phrase = index <= 3 and not any(
-        w.lower in lx.LINKING_PREPOSITIONS or w.lower == "per" for w in words[:index]
-    )
-    return in_first_phrase and count_named
+    return count_named and _in_first_phrase(words, index)
+
+
+def _is_count_word(word: str) -> bool:
+    """'3 times', 'three times' (not 'response times')."""
+    return bool(word) and (word[:1].isdigit() or word in lx.NUMBER_WORDS)
+
+
+def _unqualified(lemma: str, previous: str, following: str) -> bool:
+    """Output nouns that count only with a qualifier ('sales calls'), unless stated done ('calls made')."""
+    qualifiers = lx.OWN_OUTPUT_QUALIFIERS.get(lemma)
+    return qualifiers is not None and previous not in qualifiers and following not in lx.OWN_OUTPUT_DONE
+
+
+def _qualifies_next_noun(following: str) -> bool:
+    """'campaign performance', 'demo requests': the output noun qualifies another noun."""
+    return bool(following) and not following[:1].isdigit() and following not in _CONTINUES_PHRASE
+
+
+def _in_first_phrase(words: list[Token], index: int) -> bool:
+    return index <= 3 and not any(w.lower in lx.LINKING_PREPOSITIONS or w.lower == "per" for w in words[:index])
 
 
 def _number_of(words: list[Token], index: int) -> bool:

@@ -53,23 +53,28 @@ def compound_measure(facts: Facts) -> Span | None:
         return None
     sides = _Sides(facts)
     for match in joins:
-        start, end = match.start(), match.end()
-        left_target, right_target = sides.target_before(start), sides.target_after(end)
-        if sides.between_before(start):
-            continue
-        if sides.two_goals(start, end) and (left_target or right_target or sides.two_directions(start, end)):
-            return start, end
-        if facts.direction_word is not None and sides.two_metrics(start, end):
-            return start, end  # "Increase activation and retention by 10%": one verb, two metrics
-        if left_target and right_target and sides.metric_after(end):
-            return start, end
-        if match.group().strip() == ";" and left_target and sides.words_after(end) >= 2:
-            return start, end
+        if _joins_two_measures(facts, sides, match):
+            return match.start(), match.end()
     for match in commas:  # "Grow ARR by 15%, cut churn to 2%": two verbs, two targets
         start, end = match.start(), match.end()
         if sides.target_before(start) and sides.target_after(end) and sides.two_goals(start, end):
             return start, end
     return None
+
+
+def _joins_two_measures(facts: Facts, sides: _Sides, match: re.Match[str]) -> bool:
+    """Whether one 'and' / '&' / ';' joins two measures, judged from each side's own verb, metric and target."""
+    start, end = match.start(), match.end()
+    left_target, right_target = sides.target_before(start), sides.target_after(end)
+    if sides.between_before(start):
+        return False
+    if sides.two_goals(start, end) and (left_target or right_target or sides.two_directions(start, end)):
+        return True
+    if facts.direction_word is not None and sides.two_metrics(start, end):
+        return True  # "Increase activation and retention by 10%": one verb, two metrics
+    if left_target and right_target and sides.metric_after(end):
+        return True
+    return match.group().strip() == ";" and bool(left_target) and sides.words_after(end) >= 2
 
 
 def _joins(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:

@@ -150,50 +150,72 @@ def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Number
 
 
 def _from_digits(text: str, m: re.Match[str]) -> Number | None:
+    if _names_not_number(text, m):
+        return None
+    value, end = _value_of(text, m)
+    currency, end = _currency_of(text, m, end)
+    unit = "currency" if currency else "count"
+    label: str | None = None
+    scale: float | None = None
+    if m.group("pct"):
+        unit = "percent"
+    elif m.group("scale"):
+        unit, scale = "ratio", _scale_of(m, value)
+    elif m.group("mult"):
+        unit = "ratio"
+    elif unit == "count" and (glued := m.group("glued") or _unit_after(text, end)):
+        label = glued.strip().lower()
+        end = end if m.group("glued") else end + len(glued)
+        if (seconds := _seconds(label, value)) is not None:
+            return Number(text[m.start() : end], m.start(), end, value, "time", unit_label=label, seconds=seconds)
+    return Number(
+        text[m.start() : end], m.start(), end, value, unit, currency=currency, unit_label=label, scale=scale,
+        multiplier=bool(m.group("mult")),
+    )
+
+
+def _names_not_number(text: str, m: re.Match[str]) -> bool:
+    """Digits that name rather than count: 'Apollo 11', 'v2'; '5-star', '30-day', '18-24 year olds'."""
     bare = m.end("num") == m.end() and m.group("cur") is None
     if bare and _names_a_thing(text[max(0, m.start() - 24) : m.start()], integer="." not in m.group("num")):
-        return None
-    if text[m.end() : m.end() + 1] in _DASHES and (_ADJECTIVE_AFTER.match(text, m.end()) or _segment(text, m)):
-        return None  # "5-star", "30-day", "1- and 5-star"; "18-24 year olds", "aged 25-34": names
+        return True
+    return text[m.end() : m.end() + 1] in _DASHES and bool(_ADJECTIVE_AFTER.match(text, m.end()) or _segment(text, m))
+
+
+def _value_of(text: str, m: re.Match[str]) -> tuple[float, int]:
+    """The number's value with its magnitude ('2.5M', '3 million') and sign, and where it ends."""
     value = float(m.group("num").replace(",", ""))
     end = m.end()
-    unit = "count"
-    currency = _CURRENCY.get(m.group("cur") or "")
-    label = None
-    scale = None
     magnitude = (m.group("mag") or "").lower()
     if magnitude:
         value *= _MAGNITUDE[magnitude]
     elif word := _MAGNITUDE_WORD.match(text, end):
         value *= _MAGNITUDE_WORDS[word.group(1).lower()]
         end = word.end()
-    if m.group("sign"):
-        value = -value
+    return (-value if m.group("sign") else value), end
+
+
+def _currency_of(text: str, m: re.Match[str], end: int) -> tuple[str | None, int]:
+    """A currency by symbol ('$40k') or by the word after ('40k euros'), and where the number ends."""
+    currency = _CURRENCY.get(m.group("cur") or "")
     if currency is None and (word := _CURRENCY_WORD.match(text, end)):
-        currency = word.group(1).upper()[:3]
-        end = word.end()
-    if currency:
-        unit = "currency"
-    if m.group("pct"):
-        unit = "percent"
-    elif m.group("scale"):
-        unit = "ratio"
-        scale = float(_NOT_NUMBER.sub("", m.group("scale")))
-        if "/" in m.group("scale") and scale not in RATING_SCALES and value > scale:
-            scale = None  # "120/80" is a reading, not a rating above its scale
-    elif m.group("mult"):
-        unit = "ratio"
-    elif unit == "count" and (glued := m.group("glued") or _unit_after(text, end)):
-        label = glued.strip().lower()
-        key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
-        end = end if m.group("glued") else end + len(glued)
-        if key in _SECONDS or label in _SECONDS:
-            seconds = value * _SECONDS.get(key, _SECONDS.get(label, 1))
-            return Number(text[m.start() : end], m.start(), end, value, "time", unit_label=label, seconds=seconds)
-    return Number(
-        text[m.start() : end], m.start(), end, value, unit, currency=currency, unit_label=label, scale=scale,
-        multiplier=bool(m.group("mult")),
-    )
+        return word.group(1).upper()[:3], word.end()
+    return currency, end
+
+
+def _scale_of(m: re.Match[str], value: float) -> float | None:
+    scale = float(_NOT_NUMBER.sub("", m.group("scale")))
+    if "/" in m.group("scale") and scale not in RATING_SCALES and value > scale:
+        return None  # "120/80" is a reading, not a rating above its scale
+    return scale
+
+
+def _seconds(label: str, value: float) -> float | None:
+    """A duration in seconds when the unit is one of time ('300 ms', '2 days'), else None."""
+    key = label.rstrip("s") if label not in {"s", "ms", "mins", "hrs", "secs"} else label.rstrip("s") or "s"
+    if key in _SECONDS or label in _SECONDS:
+        return value * _SECONDS.get(key, _SECONDS.get(label, 1))
+    return None
 
 
 def _unit_after(text: str, end: int) -> str | None:

@@ -242,15 +242,20 @@ def _match_word(text: str, word: re.Match[str]) -> Span | None:
         return month
     if lowered.startswith("fy") and (found := _FISCAL.match(text, word.start())):
         return found.start(), found.end()
-    if lowered.endswith("-end") and lowered.split("-")[0] in {"year", "quarter", "month", "week", "sprint"}:
-        return word.start(), word.end()
-    if lowered.startswith("mid-") and lowered[4:].capitalize() in _MONTH_WORDS:
-        return word.start(), word.end()
-    if "-over-" in lowered or (first in "dwmDWM" and _WINDOW_TOKEN.fullmatch(token)):
+    if _is_period_token(token, lowered):
         return word.start(), word.end()
     if "/" in token and (slash := _SLASH_PERIOD.search(token)):
         return word.start() + slash.start(), word.start() + slash.end()
     return None
+
+
+def _is_period_token(token: str, lowered: str) -> bool:
+    """One token that is a time expression by itself: 'year-end', 'mid-March', 'week-over-week', 'D30', 'M3'."""
+    if lowered.endswith("-end") and lowered.split("-")[0] in {"year", "quarter", "month", "week", "sprint"}:
+        return True
+    if lowered.startswith("mid-") and lowered[4:].capitalize() in _MONTH_WORDS:
+        return True
+    return "-over-" in lowered or (token[0] in "dwmDWM" and _WINDOW_TOKEN.fullmatch(token) is not None)
 
 
 def _merge(spans: list[Span]) -> list[Span]:
