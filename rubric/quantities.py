@@ -177,6 +177,8 @@ def _from_digits(text: str, m: re.Match[str]) -> Number | None:
 def _names_not_number(text: str, m: re.Match[str]) -> bool:
     """Digits that name rather than count: 'Apollo 11', 'v2'; '5-star', '30-day', '18-24 year olds'."""
     bare = m.end("num") == m.end() and m.group("cur") is None
+    if m.group("cur") is None and _PLACE_NUMBER.fullmatch(m.group()) and _labels_a_place(text, m.start()):
+        return True  # "Ward 7B", "Year 9", "Line 3": a capitalised noun mid-sentence and a number name one thing
     if bare and _names_a_thing(text[max(0, m.start() - 24) : m.start()], integer="." not in m.group("num")):
         return True
     return text[m.end() : m.end() + 1] in _DASHES and bool(_ADJECTIVE_AFTER.match(text, m.end()) or _segment(text, m))
@@ -281,6 +283,26 @@ def _names_a_thing(before: str, *, integer: bool) -> bool:
         return integer and 2 <= len(word) <= 6 and word.lower() not in METRIC_ACRONYMS
     return word[:1].isupper() and len(word) >= 3 and not lexical.parts_of_speech(word) \
         and word.lower() not in OPENING_VERBS and lexical.typo_of(word, OPENING_VERBS) is None
+
+
+_PLACE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?")  # "9", "7B": a label's number, never a money or percent
+
+
+def _labels_a_place(text: str, start: int) -> bool:
+    """A noun capitalised mid-sentence right before a whole number ('on Ward 7B', 'girls in Year 7'): a
+    proper name, as long as the text does not capitalise every word (Title Case says nothing)."""
+    before = text[:start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if len(words) < 2:
+        return False  # the first word is capitalised anyway
+    word = words[-1]
+    capitalised = word[:1].isupper() and word[1:].islower() and word.isalpha()
+    if not capitalised or "NOUN" not in lexical.parts_of_speech(word):
+        return False
+    alphabetic = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in alphabetic) * 2 < len(alphabetic)
 
 
 def _with_comparator(text: str, number: Number) -> Number:

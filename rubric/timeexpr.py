@@ -26,7 +26,8 @@ _NUM = (
     r"ninety)"
 )
 _UNIT = r"(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?|quarters?|years?|sprints?|half|halves)\b"
-_PERIOD = r"(?:day|night|week|weekday|weekend|month|quarter|year|sprint|morning|evening|annum|fortnight)\b"
+_PERIOD = (r"(?:day|night|week|weekday|weekend|month|quarter|year|sprint|morning|evening|annum|fortnight|"
+           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 
 _QUARTER = re.compile(r"(?:Q[1-4]|H[12])(?:\s*(?:FY)?'?(?:19|20)?\d{2}\b)?\b", _FLAGS)
 _FISCAL = re.compile(r"FY\s?'?\d{2,4}(?:[-\s]?(?:Q[1-4]|H[12]))?\b", _FLAGS)
@@ -37,7 +38,8 @@ _SLASH_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\b")
 _SHORT_DATE = re.compile(r"(?:[0-2]?\d|3[01])[/.](?:0?[1-9]|1[0-2])\b(?![/.]\d)")
 _DATE_BEFORE = re.compile(r"\b(?:by|before|until|till|due|on|deadline:?)\s+$", _FLAGS)
 _END_OF = re.compile(
-    r"end\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+)?(?:quarter|year|month|week|sprint|day|"
+    r"end\s+of\s+(?:the\s+|this\s+|next\s+|every\s+|each\s+)?(?:fiscal\s+|financial\s+|calendar\s+|school\s+|"
+    r"academic\s+)?(?:quarter|year|month|week|sprint|day|"
     r"cycle|term|season|spring|summer|autumn|fall|winter|semester|"
     r"FY(?:\s?'?\d{2,4})?|Q[1-4]|H[12]|(?:" + _MONTH_NAMES + r")\b)",
     _FLAGS,
@@ -55,7 +57,7 @@ _WITHIN = re.compile(
     r"(?:within|in|over|during|for|after)\s+(?:the\s+)?(?:first\s+|next\s+|coming\s+)?" + _NUM + r"\s+" + _UNIT, _FLAGS
 )
 # "by year end", "before quarter end": the period's end written as two words.
-_PERIOD_END = re.compile(r"(?:year|quarter|month|week|sprint|season|term)\s+end\b", _FLAGS)
+_PERIOD_END = re.compile(r"(?:year|quarter|month|week|sprint|season|term|FY)\s+end\b", _FLAGS)
 _PERIOD_END_BEFORE = re.compile(r"\b(?:by|at|before|until|till|through|the|of)\s+(?:the\s+)?$", _FLAGS)
 # Clock times ("21:00", "9am", "6 p.m.") and round-the-clock ("24/7") say when, not how much.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)|24/7(?:/365)?|24x7", _FLAGS)
@@ -67,11 +69,20 @@ _OUT_OF = re.compile(
 )
 _ORDINAL_PERIOD = re.compile(r"(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:quarter|half)\b", _FLAGS)
 _FREQUENCY = re.compile(r"(?<!than )(?:per|a|an|each|every(?:\s+other)?|once\s+a|twice\s+a)\s+" + _PERIOD, _FLAGS)
+# "per on-call week", "every school day": a frequency whose period carries one qualifier.
+_QUALIFIED_FREQUENCY = re.compile(r"(?:per|each|every)\s+[^\W\d_]+(?:-[^\W\d_]+)?\s+" + _PERIOD, _FLAGS)
+# "48h before every appointment", "6 months after leaving": a window relative to an event, not a value
+# (a duration right after 'to'/'from' is the value: "from 9 to 4 days after triage").
+_DURATION_BEFORE = re.compile(
+    r"(?<!\bto )(?<!\bfrom )\b\d+\s*(?:h|hrs?|hours?|d|days?|weeks?|months?|mins?|minutes?)\s+$", _FLAGS
+)
+# "between now and Easter", "between now and the end of June".
+_BETWEEN_NOW = re.compile(r"between\s+now\s+and\s+(?:the\s+)?(?:end\s+of\s+)?[^\W\d_]+(?:\s+\d{4})?", _FLAGS)
 _EVERY_N = re.compile(r"every\s+\d+\s+(?:days|weeks|months|sprints)\b", _FLAGS)
 _OVER = re.compile(r"(?:year|quarter|month|week)[- ]over[- ](?:year|quarter|month|week)\b", _FLAGS)
 _WINDOW_SPACED = re.compile(r"(?:day|week|month)\s\d{1,3}\b(?=\s+[^\W\d_])", _FLAGS)
-_SEASON_BEFORE = re.compile(
-    r"\b(?:in|by|this|next|the|through|over|during|before|after|until|for)\s+(?:the\s+)?$", _FLAGS
+_SEASON_BEFORE = re.compile(  # "through the holiday season": one qualifier may stand before the season
+    r"\b(?:in|by|this|next|the|through|over|during|before|after|until|for)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", _FLAGS
 )
 _LAUNCH_BEFORE = re.compile(r"\b(?:before|after|by|at|until|within\s+\d+\s+days\s+of)\s+(?:the\s+)?$", _FLAGS)
 _YEAR_BEFORE = re.compile(
@@ -91,6 +102,10 @@ _ACRONYMS = frozenset({"eoq", "eoy", "eom", "eow", "eod", "qtd", "ytd", "mtd"})
 _CASED_ACRONYMS = frozenset({"MoM", "QoQ", "YoY", "WoW", "DoD"})
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "season", "semester"})
 _LAUNCHES = frozenset({"launch", "release", "go-live", "ga", "kickoff", "kick-off"})
+# "D30 retention", "W4 actives": day-N notation for a window (upper case, the usual day counts).
+_DAY_N = re.compile(r"D(?:1|3|7|14|28|30|60|90|180|365)|W(?:1|2|4|8|12)|M(?:1|3|6|12)")
+# "Q3'26", "H1’27": a quarter or half with an abbreviated year, written as one token.
+_QUARTER_TOKEN = re.compile(r"(?:Q[1-4]|H[12])['’]\d{2}", _FLAGS)
 _WINDOW_TOKEN = re.compile(r"\d+-(?:day|week|month|year)|(?:day|week|month)-\d{1,3}", _FLAGS)
 _SLASH_PERIOD = re.compile(r"/(?:day|week|month|year|mo|wk|yr|qtr|quarter)\b", _FLAGS)
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’/.][^\W_]+)*", re.UNICODE)
@@ -179,6 +194,13 @@ def _looking_back(pattern: re.Pattern[str]) -> Trigger:
     return match
 
 
+def _either(*triggers: Trigger) -> Trigger:
+    def match(text: str, word: re.Match[str]) -> Span | None:
+        return next((span for trigger in triggers if (span := trigger(text, word)) is not None), None)
+
+    return match
+
+
 def _whole(text: str, word: re.Match[str]) -> Span | None:
     return word.start(), word.end()
 
@@ -202,11 +224,15 @@ _TRIGGERS: dict[str, Trigger] = {
     "the": _anchored(_THE_NEXT),
     "first": _anchored(_THE_NEXT, _ORDINAL_PERIOD),
     **dict.fromkeys(("second", "third", "fourth", "1st", "2nd", "3rd", "4th"), _anchored(_ORDINAL_PERIOD)),
-    **dict.fromkeys(("within", "in", "over", "during", "for", "after"), _anchored(_WITHIN)),
-    **dict.fromkeys(("per", "a", "an", "each", "once", "twice"), _anchored(_FREQUENCY)),
-    "every": _anchored(_EVERY_N, _FREQUENCY),
+    **dict.fromkeys(("within", "in", "over", "during", "for"), _anchored(_WITHIN)),
+    "after": _either(_anchored(_WITHIN), _looking_back(_DURATION_BEFORE)),
+    "before": _looking_back(_DURATION_BEFORE),
+    "between": _anchored(_BETWEEN_NOW),
+    **dict.fromkeys(("a", "an", "once", "twice"), _anchored(_FREQUENCY)),
+    **dict.fromkeys(("per", "each"), _anchored(_FREQUENCY, _QUALIFIED_FREQUENCY)),
+    "every": _anchored(_EVERY_N, _FREQUENCY, _QUALIFIED_FREQUENCY),
     **dict.fromkeys(("day",), _anchored(_WINDOW_SPACED)),
-    **dict.fromkeys(("year", "quarter", "month", "week", "sprint", "season", "term"), _period_end_or_over),
+    **dict.fromkeys(("year", "quarter", "month", "week", "sprint", "season", "term", "fy"), _period_end_or_over),
     **dict.fromkeys(_SEASONS, _looking_back(_SEASON_BEFORE)),
     **dict.fromkeys(_LAUNCHES, _looking_back(_LAUNCH_BEFORE)),
 }
@@ -254,6 +280,8 @@ def _is_period_token(token: str, lowered: str) -> bool:
     if lowered.endswith("-end") and lowered.split("-")[0] in {"year", "quarter", "month", "week", "sprint"}:
         return True
     if lowered.startswith("mid-") and lowered[4:].capitalize() in _MONTH_WORDS:
+        return True
+    if _DAY_N.fullmatch(token) or _QUARTER_TOKEN.fullmatch(token):
         return True
     return "-over-" in lowered or (token[0] in "dwmDWM" and _WINDOW_TOKEN.fullmatch(token) is not None)
 

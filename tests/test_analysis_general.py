@@ -197,6 +197,10 @@ def test_real_words_and_short_words_are_not_typos(word: str) -> None:
     ("Grow Project Apollo 11 sign-ups", []),
     ("SOC 2 audit", []),
     ("Users aged 18-24", []),
+    ("Bed turnaround on Unit 4C under 2 hours", [("2 hours", 7200.0)]),  # a capitalised noun names the unit
+    ("Every pupil in Grade 6 reads 20 books", [("20", None)]),
+    ("Sell 300 Boxes A Week In Spring", [("300", None)]),  # Title Case: capitals say nothing
+    ("Grow Weekly Active Teams To 800", [("800", None)]),
 ])
 def test_quantities_know_names_units_and_segments(text: str, values: list[tuple[str, float | None]]) -> None:
     assert [(n.text, n.seconds) for n in find_numbers(text)] == values
@@ -213,6 +217,17 @@ def test_quantities_know_names_units_and_segments(text: str, values: list[tuple[
     ("Deliver the 2027 roadmap", ["2027"]),
     ("Grow from 2000 to 2500 members", []),
     ("Reach 2000 users", []),
+    ("Inventory checked every Friday", ["every Friday"]),
+    ("Discharge letters sent 72h after discharge", ["72h after"]),
+    ("Call-backs 2 days before each visit", ["2 days before"]),
+    ("Wait from 9 to 4 days after referral", []),  # the duration is the value, not a window
+    ("Incidents per school week from 12 to 5", ["per school week"]),
+    ("W4 actives from 20% to 26%", ["W4"]),
+    ("Bookings from 40 to 70 by H2'27", ["H2'27"]),
+    ("Margin at 12% by FY end", ["by FY end"]),
+    ("Donors from 300 to 450 by the end of the academic year", ["end of the academic year"]),
+    ("Stockouts under 1% through the busy season", ["through the busy season"]),
+    ("Fix 30 leaks between now and Diwali", ["between now and Diwali"]),
 ])
 def test_time_expressions_beyond_dates(text: str, spans: list[str]) -> None:
     assert [text[s:e] for s, e in find_time_spans(text)] == spans
