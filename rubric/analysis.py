@@ -15,7 +15,7 @@ from rubric import lexicon as lx
 from rubric.activity import read_activity
 from rubric.caching import short_text_cache
 from rubric.labels import content_span
-from rubric.models import KeyResultAnalysis, Quantity, TimeExpression
+from rubric.models import KeyResultAnalysis, Quantity, TimeExpression, unvalidated
 from rubric.placeholders import find_placeholders
 from rubric.quantities import Number, find_numbers
 from rubric.targets import read_targets
@@ -190,12 +190,13 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|our|my)\s+", re.IGNORECASE)
 
 
 def to_quantity(number: Number, kind: str = "level") -> Quantity:
-    """The contract form of a quantity found by the engine."""
-    return Quantity(
-        text=number.text, value=number.value, unit=number.unit, currency=number.currency,
-        unit_label=number.unit_label, scale=number.scale, comparator=number.comparator,
-        kind="multiplier" if number.multiplier else kind, start=number.start, end=number.end,
-    )
+    """The contract form of a quantity found by the engine (built without re-validating the engine's own
+    values: this runs for every number of every key result in a reply)."""
+    return unvalidated(Quantity, {
+        "text": number.text, "value": float(number.value), "unit": number.unit, "currency": number.currency,
+        "unit_label": number.unit_label, "scale": number.scale, "comparator": number.comparator,
+        "kind": "multiplier" if number.multiplier else kind, "start": number.start, "end": number.end,
+    })
 
 
 @short_text_cache(maxsize=16384)
@@ -203,14 +204,14 @@ def describe(text: str) -> KeyResultAnalysis:
     """The analysis of a key result as it appears in the API (cached: treat the result as read-only)."""
     facts = analyse(text)
     target = facts.target
-    return KeyResultAnalysis(
-        verb=facts.verb.text if facts.verb else None,
-        direction=facts.direction,
-        metric=facts.metric,
-        baseline=to_quantity(facts.baseline) if facts.baseline else None,
-        target=to_quantity(target, facts.target_kind) if target else None,
-        unit=target.unit if target else None,
-        time=[TimeExpression(text=text[s:e], start=s, end=e) for s, e in facts.time_spans],
-        quantities=[to_quantity(n) for n in facts.numbers],
-    )
+    return unvalidated(KeyResultAnalysis, {
+        "verb": facts.verb.text if facts.verb else None,
+        "direction": facts.direction,
+        "metric": facts.metric,
+        "baseline": to_quantity(facts.baseline) if facts.baseline else None,
+        "target": to_quantity(target, facts.target_kind) if target else None,
+        "unit": target.unit if target else None,
+        "time": [unvalidated(TimeExpression, {"text": text[s:e], "start": s, "end": e}) for s, e in facts.time_spans],
+        "quantities": [to_quantity(n) for n in facts.numbers],
+    })
 

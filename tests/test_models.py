@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from rubric.analysis import describe
 from rubric.engine import check_okrs, check_text
-from rubric.models import CheckResult, Finding, KeyResult, Objective
+from rubric.models import CheckResult, Finding, KeyResult, KeyResultAnalysis, Objective, Quantity
 from rubric.team import TeamSet, check_team
 
 DRAFT = """Objective: Be the best 🚀 team ever
@@ -61,3 +64,18 @@ def test_replies_do_not_share_the_cached_analysis_lists() -> None:
     assert first.quantities and first.quantities == second.quantities
     first.quantities.clear()
     assert second.quantities and check_text(DRAFT).okrs.objectives[0].key_results[2].quantities
+
+
+@pytest.mark.parametrize("text", [
+    "Increase weekly actives from 1.2k to 2,000 by Q3'27",
+    "Cut p95 latency below 300 ms within 2 sprints",
+    "NPS from 4.1/5 to 4.5/5", "Grow revenue 3x", "Hire 3 engineers", "Improve onboarding",
+])
+def test_key_result_analysis_matches_validated_models(text: str) -> None:
+    """The analysis is built without validation (it is in every reply): it must equal a validated copy."""
+    analysis = describe(text)
+    assert list(analysis.__dict__) == list(KeyResultAnalysis.model_fields)
+    validated = KeyResultAnalysis.model_validate(analysis.model_dump())
+    assert validated == analysis and validated.model_dump_json() == analysis.model_dump_json()
+    for quantity in [q for q in (analysis.baseline, analysis.target) if q] + analysis.quantities:
+        assert list(quantity.__dict__) == list(Quantity.model_fields)
