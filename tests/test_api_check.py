@@ -170,3 +170,15 @@ def test_lines_that_are_no_item_come_back_in_ignored_with_utf16_offsets(client: 
     assert utf16[start:start + length].decode("utf-16-le") == "- Initiative: redo onboarding"
     structured = client.post("/v1/check", json={"okrs": {"objectives": [{"title": "Grow", "key_results": ["x"]}]}})
     assert structured.json()["ignored"] == []
+
+
+def test_a_text_item_longer_than_the_item_limit_is_a_413_naming_its_line(client: TestClient) -> None:
+    limit = client.app.state.settings.max_item_chars  # type: ignore[attr-defined]
+    head = "Objective: Grow the partner channel\n- Partner revenue from $1M to $2M by Q3\n- Increase "
+    reply = client.post("/v1/check", json={"text": head + "1 " * limit})
+    assert reply.status_code == 413
+    detail = reply.json()["detail"][0]
+    assert detail["field"] == "text"
+    assert f"objective 1, key result 2 (line 3) has {len('Increase ') + 2 * limit - 1} characters" in detail["message"]
+    assert f"the limit is {limit}" in detail["message"]
+    assert client.post("/v1/check", json={"text": head + "1 " * (limit // 4)}).status_code == 200

@@ -195,3 +195,11 @@ def test_json_that_is_not_sent_as_json_is_415_and_creates_no_job(api: TestClient
     assert api.post("/v1/reviews", content=json.dumps({"sets": SETS[:1]}).encode(),
                     headers={"content-type": "application/json; charset=utf-8"}).status_code == 202
     assert api.post("/v1/reviews", files={"file": ("x.json", json.dumps(SETS[:1]).encode())}).status_code == 202
+
+
+def test_a_broken_multipart_body_is_a_422_in_the_project_shape(api: TestClient) -> None:
+    reply = api.post("/v1/reviews", content=b"--b\r\n1--b--\r\n",
+                     headers={"content-type": "multipart/form-data; boundary=b"})
+    assert reply.status_code == 422
+    detail = reply.json()["detail"][0]
+    assert detail["field"] == "body" and "multipart" in detail["message"]

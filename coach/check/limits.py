@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coach.check.requests import OKRSetInput
 from coach.core.settings import Settings
+from rubric.draft import ParsedDraft
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,15 @@ def enforce_input_limits(okrs: OKRSetInput, limits: InputLimits) -> None:
             if len(text) > limits.max_item_chars:
                 where = f"okrs.objectives.{i}." + ("title" if j == 0 else f"key_results.{j - 1}")
                 raise LimitExceeded(where, f"{len(text)} characters; the limit is {limits.max_item_chars}")
+
+
+def enforce_item_lengths(text: str, draft: ParsedDraft, limits: InputLimits) -> None:
+    """413 when one objective or key result of a text draft is longer than an item may be (as for
+    structured input): a 50 KB 'key result' is a paste gone wrong, and reading it costs time."""
+    for i, objective in enumerate(draft.objectives):
+        for j, item in enumerate([objective.title, *objective.key_results]):
+            if len(item.text) > limits.max_item_chars:
+                what = f"objective {i + 1}" + ("" if j == 0 else f", key result {j}")
+                line = text.count("\n", 0, item.start) + 1
+                raise LimitExceeded("text", f"{what} (line {line}) has {len(item.text)} characters; the limit is "
+                                    f"{limits.max_item_chars} per objective or key result")

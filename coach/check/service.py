@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from coach import __version__
-from coach.check.limits import InputLimits, LimitExceeded, enforce_counts, enforce_input_limits
+from coach.check.limits import (
+    InputLimits,
+    LimitExceeded,
+    enforce_counts,
+    enforce_input_limits,
+    enforce_item_lengths,
+)
 from coach.check.requests import CheckRequest, CheckResponse
 from rubric.engine import check_draft, check_okrs
 from rubric.models import CheckResult
@@ -22,6 +28,7 @@ def check_request(request: CheckRequest, server_policy: Policy, limits: InputLim
             )
         draft = parse_text(request.text)
         enforce_counts([len(o.key_results) for o in draft.objectives], limits, lambda _: "text")
+        enforce_item_lengths(request.text, draft, limits)
         return respond(check_draft(draft, policy, request.cycle), request.text)
     okrs = request.okrs
     assert okrs is not None

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ConfigDict, Field, StrictBool, ValidationError
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coach.api.deps import get_settings
 from coach.api.errors import ERROR_RESPONSES
@@ -139,7 +140,11 @@ async def _read_request(request: Request, settings: Settings) -> tuple[ImportRes
 
 
 async def _read_upload(request: Request, settings: Settings) -> tuple[ImportResult, ReviewOptions]:
-    form = await request.form()
+    try:
+        form = await request.form()
+    except StarletteHTTPException as exc:  # Starlette answers a broken multipart body with 400: bad input, a 422
+        raise ImportFailure("body", f"The multipart upload could not be read ({exc.detail}); send the OKRs as "
+                            "field 'file' of a well-formed multipart/form-data body.") from exc
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         raise ImportFailure("file", "Upload the OKRs as multipart field 'file' (CSV, JSON or Markdown).")
