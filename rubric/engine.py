@@ -129,8 +129,9 @@ def _finding(rule: Rule, hit: Hit, objective: int | None, key_result: int | None
     item = _locate(okrs, anchor_objective, anchor_key_result) if anchor_objective is not None else None
     start = end = excerpt = None
     if item is not None:
-        local_start = hit.start if hit.start is not None else 0
         local_end = hit.end if hit.end is not None else len(item.text)
+        # A finding on the whole item underlines its words, not a tag or owner before them ("[P1] ").
+        local_start = hit.start if hit.start is not None else min(item.facts.content[0], local_end)
         excerpt = item.text[local_start:local_end]
         if item.source is not None:
             start, end = item.source.to_source(local_start, local_end)

@@ -12,6 +12,7 @@ from coach.check.limits import InputLimits
 from coach.check.requests import CheckRequest
 from coach.check.service import check_request
 from coach.core.settings import Settings
+from rubric.engine import check_text
 from rubric.policy import Policy, PolicyFileError, Thresholds, effective_policy, load_policy
 from rubric.registry import all_rules
 from rubric.spans import SourceText, Utf16Index, utf16_length
@@ -105,3 +106,10 @@ def test_utf16_offsets_count_astral_characters_twice() -> None:
     index = Utf16Index(text)
     assert [index.offset(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 5, 6, 8, 9]
     assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("label", ["[P1] ", "(Alice) ", "KR2 - ", "@sam: "])
+def test_a_finding_on_the_whole_item_underlines_its_words_not_its_label(label: str) -> None:
+    text = f"Objective: Make onboarding effortless\n- {label}Onboarding checklist"
+    finding = next(f for f in check_text(text).findings if f.rule == "no-measurable-target")
+    assert text[finding.start:finding.end] == "Onboarding checklist"
