@@ -17,10 +17,10 @@ from rubric.policy import Policy
 from rubric.registry import TeamRule, active_rules
 from rubric.views import CompanyObjective, TeamSet, TeamView
 
-__all__ = ["CompanyObjective", "TeamSet", "check_team", "read_team_listing"]
+__all__ = ["CompanyObjective", "TeamSet", "check_team", "company_objective", "read_team_listing"]
 
 _LISTING_LINE = re.compile(r"^(?P<owner>[^:]+):\s*(?P<title>.+?)(?:\s*\(parent:\s*(?P<parent>[^)]*)\))?\s*$")
-_COMPANY_CODE = re.compile(r"^(?P<id>[A-Za-z]{1,6}-?\d+)\s*:\s*(?P<title>.+)$")
+_COMPANY_CODE = re.compile(r"^(?P<id>(?=[\w.-]*\d)[A-Za-z][\w.-]{0,15})\s*[:–—-]\s+(?P<title>.+)$")  # 'CO-1: ...'
 
 
 def check_team(sets: Sequence[TeamSet], company: Sequence[CompanyObjective] = (),
@@ -42,6 +42,12 @@ def check_team(sets: Sequence[TeamSet], company: Sequence[CompanyObjective] = ()
     return found
 
 
+def company_objective(line: str) -> CompanyObjective:
+    """A company objective written on one line, with or without its short code ('CO-1: Grow revenue')."""
+    code = _COMPANY_CODE.match(line)
+    return CompanyObjective(code["title"], code["id"]) if code else CompanyObjective(line)
+
+
 def read_team_listing(text: str) -> tuple[list[TeamSet], list[CompanyObjective]]:
     """A batch written one objective per line, the format of the team rules' examples.
 
@@ -59,8 +65,7 @@ def read_team_listing(text: str) -> tuple[list[TeamSet], list[CompanyObjective]]
             raise ValueError(f"not 'Owner: objective title': {line!r}")
         owner, title = match["owner"].strip(), match["title"]
         if owner.casefold() == "company":
-            code = _COMPANY_CODE.match(title)
-            company.append(CompanyObjective(code["title"], code["id"]) if code else CompanyObjective(title))
+            company.append(company_objective(title))
             continue
         if owner != last:
             owners.append(None if owner == "-" else owner)

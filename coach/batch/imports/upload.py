@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 from typing import Literal
 
@@ -16,6 +15,7 @@ from coach.batch.imports.from_xlsx import XLSX_MAGIC, import_xlsx
 from coach.batch.imports.headers import map_headers
 from coach.batch.imports.problems import ImportFailure
 from coach.batch.models import CompanyObjectiveInput, ImportResult, RowError
+from rubric.team import company_objective
 
 Format = Literal["csv", "json", "text", "xlsx"]
 _BY_SUFFIX: dict[str, Format] = {".csv": "csv", ".tsv": "csv", ".json": "json", ".md": "text", ".markdown": "text",
@@ -50,7 +50,6 @@ def _undecodable(lines: list[int]) -> list[RowError]:
                      "save the file as UTF-8 (in Excel: 'CSV UTF-8') and upload again.") for n in lines]
 
 
-_CODE = re.compile(r"^(?P<id>(?=[\w.-]*\d)[A-Za-z][\w.-]{0,15})\s*[:–—-]\s+(?P<title>.+)$")  # 'CO-1: ...'
 
 
 def read_company_objectives(text: str) -> list[CompanyObjectiveInput]:
@@ -66,7 +65,6 @@ def read_company_objectives(text: str) -> list[CompanyObjectiveInput]:
         line = line.strip().lstrip("-*• ").strip()
         if not line or line.startswith("#"):
             continue
-        match = _CODE.match(line)
-        objectives.append(CompanyObjectiveInput(title=match["title"], id=match["id"]) if match
-                          else CompanyObjectiveInput(title=line))
+        parsed = company_objective(line)
+        objectives.append(CompanyObjectiveInput(title=parsed.title, id=parsed.id))
     return objectives
