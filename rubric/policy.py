@@ -84,11 +84,19 @@ def load_policy(path: Path, known_rules: Collection[str]) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise PolicyFileError(f"policy file {path}: not valid TOML: {exc}") from exc
     try:
+        return policy_from_data(data, known_rules)
+    except ValueError as exc:
+        raise PolicyFileError(f"policy file {path}: {exc}") from exc
+
+
+def policy_from_data(data: object, known_rules: Collection[str], *, top: str = "top level") -> Policy:
+    """A policy read from a file's data, or a ValueError saying each problem: a field (named by its
+    path, `top` for the whole) or rule ids the catalog does not know."""
+    try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'top level'}: {e['msg']}" for e in exc.errors())
-        raise PolicyFileError(f"policy file {path}: {problems}") from exc
+        raise ValueError("; ".join(f"{'.'.join(map(str, e['loc'])) or top}: {e['msg']}" for e in exc.errors())) \
+            from exc
     if unknown := policy.unknown_rules(set(known_rules)):
-        raise PolicyFileError(f"policy file {path}: unknown rule id(s) {unknown}; `okr-coach rules` lists "
-                              "the valid ids")
+        raise ValueError(f"unknown rule id(s) {unknown}; `okr-coach rules` lists the valid ids")
     return policy

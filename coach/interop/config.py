@@ -12,9 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from rubric.policy import Policy
+from rubric.policy import Policy, policy_from_data
 from rubric.registry import all_rules
 
 OWN_FILE, PYPROJECT, TABLE = ".okr-coach.toml", "pyproject.toml", "okr-coach"
@@ -44,13 +42,9 @@ def load_config(path: Path) -> Policy:
     """The policy a configuration file sets; unknown keys and rule ids are errors, not ignored."""
     data = _read(path) if path.name != PYPROJECT else _table(path)
     try:
-        policy = Policy.model_validate(_snake_keys(data or {}))
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'table'}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(path, problems) from exc
-    if unknown := policy.unknown_rules(set(all_rules())):
-        raise ConfigError(path, f"unknown rule id(s) {unknown}; `okr-coach rules` lists the valid ids")
-    return policy
+        return policy_from_data(_snake_keys(data or {}), all_rules(), top="table")
+    except ValueError as exc:
+        raise ConfigError(path, str(exc)) from exc
 
 
 def _read(path: Path) -> dict[str, Any]:
